@@ -1,0 +1,15 @@
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { pagefind } from './src/integrations/pagefind.ts';
+import { markdownProcessor } from './src/plugins/index.ts';
+import { site } from './src/site.config.ts';
+
+// content → plugins (markdown.processor, inherited by MDX) → components → pages → search index
+export default defineConfig({
+	site: site.url,
+	trailingSlash: 'always',
+	markdown: { processor: markdownProcessor() },
+	integrations: [mdx(), pagefind()],
+	// Tests build fixture content into their own folders without sharing a cache.
+	...(process.env['SOURCED_CACHE'] ? { cacheDir: process.env['SOURCED_CACHE'] } : {}),
+});

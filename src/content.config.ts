@@ -1,0 +1,11 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { briefSchema } from './schemas/brief.ts';
+import { contentDir } from './site.config.ts';
+
+const briefs = defineCollection({
+	loader: glob({ base: `${contentDir}/briefs`, pattern: '**/*.mdx' }),
+	schema: briefSchema,
+});
+
+export const collections = { briefs };

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { close, createIndex } from 'pagefind';
+
+/**
+ * Indexes the built site with Pagefind's Node API once Astro has written it.
+ * Any indexing error fails the build: a site without its index is not done.
+ */
+export function pagefind(): AstroIntegration {
+	return {
+		name: 'sourced:pagefind',
+		hooks: {
+			'astro:build:done': async ({ dir, logger }) => {
+				const outDir = fileURLToPath(dir);
+				try {
+					const { index, errors } = await createIndex({});
+					if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+					const added = await index.addDirectory({ path: outDir });
+					if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+					if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
+					const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+					if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+					logger.info(`indexed ${added.page_count} page(s)`);
+				} finally {
+					await close();
+				}
+			},
+		},
+	};
+}

@@ -1,0 +1,86 @@
+import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Transformer } from 'unified';
+import { visit } from 'unist-util-visit';
+import { loadBibliography, type Source } from '../bibliography/load.ts';
+import { strings } from '../ui/strings.ts';
+import { citationSettings } from './citation-options.ts';
+
+const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:)\]]/g;
+
+/**
+ * Turns rehype-citation's bibliography into the brief's reference section,
+ * placed after the notes, with live links and each source's verification status:
+ *
+ *   <div id="refs"><div id="bib-klein2020" class="csl-entry">Klein, Aaron. 2020. …</div></div>
+ *   → <section class="references" aria-labelledby="references"><h2 id="references">References</h2>
+ *       <ul><li id="bib-klein2020" class="reference" data-status="verified">
+ *         <div class="csl-entry">…</div><p class="verification"><strong>Verified.</strong> …</p></li></ul></section>
+ */
+export function rehypeReferences(): Transformer<Root> {
+	return (tree, file) => {
+		let refs: Element | undefined;
+		visit(tree, 'element', (node, index, parent) => {
+			if (node.properties['id'] !== 'refs' || !parent || index === undefined) return;
+			refs = node;
+			parent.children.splice(index, 1);
+			return index;
+		});
+		if (!refs) return;
+
+		const { sources } = loadBibliography(citationSettings(file).bibliography);
+		const byId = new Map([...sources.values()].map((s) => [`bib-${s.key.toLowerCase()}`, s]));
+		const items: Element[] = [];
+		for (const entry of refs.children) {
+			if (entry.type !== 'element') continue;
+			const id = String(entry.properties['id'] ?? '');
+			const source = byId.get(id);
+			if (!source) throw new Error(`rehype-citation produced a reference "${id}" that is not in the bibliography`);
+			items.push(referenceItem(id, entry, source));
+		}
+
+		tree.children.push(
+			el('section', { className: ['references'], ariaLabelledBy: ['references'] }, [
+				el('h2', { id: 'references' }, [text(strings.references)]),
+				el('ul', { className: ['reference-list'], role: 'list' }, items),
+			]),
+		);
+	};
+}
+
+function referenceItem(id: string, entry: Element, source: Source): Element {
+	linkify(entry);
+	const label = strings.status[source.status];
+	return el('li', { id, className: ['reference'], dataStatus: source.status, dataKey: source.key }, [
+		el('div', { className: ['csl-entry'] }, entry.children),
+		el('p', { className: ['verification'] }, [
+			el('span', { className: ['status', `status-${source.status}`] }, [text(label)]),
+			...(source.note ? [text(' '), el('span', { className: ['verification-note'] }, [text(source.note)])] : []),
+		]),
+	]);
+}
+
+/** URLs and DOIs in formatted references become links. */
+function linkify(root: Element): void {
+	visit(root, 'text', (node, index, parent) => {
+		if (!parent || index === undefined || (parent.type === 'element' && parent.tagName === 'a')) return;
+		const parts: ElementContent[] = [];
+		let last = 0;
+		for (const match of node.value.matchAll(URL_RE)) {
+			if (match.index > last) parts.push(text(node.value.slice(last, match.index)));
+			parts.push(el('a', { href: match[0] }, [text(match[0])]));
+			last = match.index + match[0].length;
+		}
+		if (parts.length === 0) return;
+		if (last < node.value.length) parts.push(text(node.value.slice(last)));
+		parent.children.splice(index, 1, ...parts);
+		return index + parts.length;
+	});
+}
+
+const text = (value: string): Text => ({ type: 'text', value });
+const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+	type: 'element',
+	tagName,
+	properties,
+	children,
+});

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** Project root: the folder holding astro.config.ts. */
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Where briefs and bibliographies live. Tests point this at a fixture folder
+ * with SOURCED_CONTENT so that they build the real pages over other content.
+ */
+export const contentDir = path.resolve(projectRoot, process.env['SOURCED_CONTENT'] ?? 'content');
+
+/** Site-wide citation defaults; a brief may override both in its frontmatter. */
+export const citationDefaults = {
+	bibliography: 'bibliography.bib',
+	/** Chicago Manual of Style, 17th edition, author-date. */
+	csl: 'chicago',
+	lang: 'en-US',
+} as const;
+
+export const site = {
+	name: 'Sourced',
+	url: process.env['SOURCED_SITE'] ?? 'http://127.0.0.1:4321',
+	lang: 'en',
+} as const;

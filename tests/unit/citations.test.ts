@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { render } from './process.ts';
+
+describe('remark-citation-lint', () => {
+	it('fails on an unknown key with file, line, column and a suggestion', async () => {
+		await expect(render('Intro.\n\nAs shown [@adams2002] and [@baker2010].')).rejects.toThrowErrorMatchingInlineSnapshot(`
+			[Error: Citation error:
+			  tests/unit/fixtures/brief.mdx:3:11: unknown citation key "adams2002". Did you mean "adams2001"? tests/unit/fixtures/sources.bib has no entry with this key: fix the key, or add the entry to the bibliography.]
+		`);
+	});
+
+	it('lists every unknown key, in clusters and narrative form', async () => {
+		await expect(render('See [@nope1; @adams2001] and @nope2 too.')).rejects.toThrow(
+			/1:6: unknown citation key "nope1"[^\n]*\n\s+\S+:1:30: unknown citation key "nope2"/,
+		);
+	});
+
+	it('rejects a citation in a heading or a link, saying where to move it', async () => {
+		await expect(render('## Title [@adams2001]')).rejects.toThrow(/1:10: citation \[@adams2001\] sits inside a heading/);
+		await expect(render('[a link [@adams2001]](https://example.org)')).rejects.toThrow(/sits inside a link/);
+	});
+
+	it('leaves code alone', async () => {
+		const html = await render('Write `[@anything]` to cite.');
+		expect(html).toContain('<code>[@anything]</code>');
+	});
+});
+
+describe('rehype-citations', () => {
+	it('resolves a citation to a link to its reference entry', async () => {
+		const html = await render('A claim [@adams2001].');
+		expect(html).toContain('(<a href="#bib-adams2001">Adams 2001</a>)');
+		expect(html).toContain('<li id="bib-adams2001" class="reference" data-status="verified" data-key="adams2001">');
+	});
+
+	it('resolves citations in emphasis, strong text, table cells and footnotes', async () => {
+		const html = await render(
+			'*In emphasis [@adams2001].* **Strong [@baker2010].**\n\n| a |\n| - |\n| [@cole2020] |\n\nNoted.[^n]\n\n[^n]: See [@adams2001].',
+		);
+		expect(html).not.toContain('[@');
+		expect(html.match(/href="#bib-/g)).toHaveLength(4);
+	});
+
+	it('uses the numeric style a brief asks for', async () => {
+		const html = await render('First [@baker2010].', { csl: 'vancouver' });
+		expect(html).toContain('(<a href="#bib-baker2010">1</a>)');
+	});
+
+	it('leaves text without citations untouched', async () => {
+		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe('<p>Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>');
+	});
+});
+
+describe('rehype-references', () => {
+	it('shows each source with its verification status in words and its note', async () => {
+		const html = await render('[@baker2010] and [@cole2020].');
+		expect(html).toContain('<h2 id="references">References</h2>');
+		expect(html).toContain('<span class="status status-likely">Likely, not confirmed</span> <span class="verification-note">Fixture entry with a URL.</span>');
+		expect(html).toContain('<span class="status status-unverified">Unverified</span>');
+	});
+
+	it('links URLs and DOIs', async () => {
+		const html = await render('[@adams2001] [@baker2010]');
+		expect(html).toContain('<a href="https://doi.org/10.1234/example.2001">https://doi.org/10.1234/example.2001</a>');
+		expect(html).toContain('<a href="https://example.org/baker2010">');
+	});
+
+	it('lists only the sources the text cites', async () => {
+		const html = await render('[@adams2001]');
+		expect(html).toContain('id="bib-adams2001"');
+		expect(html).not.toContain('id="bib-baker2010"');
+	});
+});
