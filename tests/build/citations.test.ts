@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { built, page } from '../helpers/sites.ts';
+
+describe('citation forms (fixture "citations")', () => {
+	const doc = page('citations', '/briefs/forms/');
+	const cites = (key: string) => [...doc.querySelectorAll(`.prose a[href="#bib-${key}"]`)].map((a) => a.textContent);
+
+	it('builds', () => expect(built('citations').code, built('citations').output).toBe(0));
+
+	it('resolves single, cluster, locator, prefix, narrative and year-only citations', () => {
+		const text = doc.querySelector('.prose p')?.textContent;
+		expect(text).toContain('(Adams 2001)');
+		expect(text).toContain('(Adams 2001; Baker and Cole 2010)');
+		expect(text).toContain('(Baker and Cole 2010, 4)');
+		expect(text).toContain('(see Cole 2020)');
+		expect(cites('baker2010')).toContain('Baker and Cole (2010)');
+		expect(cites('adams2001')).toContain('2001');
+	});
+
+	it('resolves citations inside emphasis, strong text, table cells and footnotes', () => {
+		expect(doc.querySelector('.prose em a[href="#bib-cole2020"]')).not.toBeNull();
+		expect(doc.querySelector('.prose strong a[href="#bib-baker2010"]')).not.toBeNull();
+		expect(doc.querySelector('.prose td a[href="#bib-adams2001"]')).not.toBeNull();
+		expect(doc.querySelector('.footnotes a[href="#bib-cole2020"]')).not.toBeNull();
+	});
+
+	it('lists each cited source once with its status, and links its DOI', () => {
+		const items = [...doc.querySelectorAll('.references li.reference')];
+		expect(items.map((li) => li.id)).toEqual(['bib-adams2001', 'bib-baker2010', 'bib-cole2020']);
+		expect(items.map((li) => li.querySelector('.status')?.textContent)).toEqual(['Verified', 'Likely, not confirmed', 'Unverified']);
+		expect(items[0]?.querySelector('a[href="https://doi.org/10.1234/example.2001"]')).not.toBeNull();
+	});
+
+	it('shows the author with affiliation and ORCID, and both dates', () => {
+		const byline = doc.querySelector('.byline')?.textContent ?? '';
+		expect(byline).toContain('Test Author');
+		expect(byline).toContain('(Test Lab)');
+		expect(doc.querySelector('.byline a.orcid')?.getAttribute('href')).toBe('https://orcid.org/0000-0002-1825-0097');
+		expect([...doc.querySelectorAll('.byline time')].map((t) => t.getAttribute('datetime'))).toEqual(['2026-01-02', '2026-02-03']);
+	});
+
+	it('honours a brief that asks for a numeric style', () => {
+		const numeric = page('citations', '/briefs/numeric/');
+		expect([...numeric.querySelectorAll('.prose p a')].map((a) => a.textContent)).toEqual(['1', '2']);
+	});
+});
+
+describe('bad input stops the build with a message an author can act on', () => {
+	it('unknown key: names file, line, column, key and the closest key', () => {
+		const { code, output } = built('unknown-key');
+		expect(code).not.toBe(0);
+		expect(output).toContain(
+			'tests/fixtures/unknown-key/briefs/typo.mdx:11:33: unknown citation key "klien2020". Did you mean "klein2020"?',
+		);
+	});
+
+	it('duplicate key: names the .bib file, line, column and the first definition', () => {
+		const { code, output } = built('duplicate-key');
+		expect(code).not.toBe(0);
+		expect(output).toContain('tests/fixtures/duplicate-key/bibliography.bib:10:13: duplicate key "klein2020": it is already used by the @techreport at line 1.');
+	});
+
+	it('malformed BibTeX: names the .bib line where the problem starts', () => {
+		const { code, output } = built('malformed-bib');
+		expect(code).not.toBe(0);
+		expect(output).toContain('tests/fixtures/malformed-bib/bibliography.bib:3:11: malformed BibTeX: this "{" is never closed');
+	});
+
+	it('invalid frontmatter: names the file and the field', () => {
+		const { code, output } = built('bad-frontmatter');
+		expect(code).not.toBe(0);
+		expect(output).toMatch(/bad-frontmatter\/briefs\/bad\.mdx/);
+		expect(output).toMatch(/published.*must be a date written YYYY-MM-DD/);
+	});
+});
