@@ -1,3 +1,4 @@
+import './src/site-root.ts';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { pagefind } from './src/integrations/pagefind.ts';

@@ -1,8 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** Project root: the folder holding astro.config.ts. */
-export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+/**
+ * Project root: the folder holding astro.config.ts, which sets SOURCED_ROOT
+ * (this module is also bundled into the build, where its own URL says nothing).
+ */
+export const projectRoot = process.env['SOURCED_ROOT'] ?? process.cwd();
 
 /**
  * Where briefs and bibliographies live. Tests point this at a fixture folder

@@ -1,24 +1,38 @@
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { strings } from '../ui/strings.ts';
+import { rehypeBlockIds } from './rehype-block-ids.ts';
+import { rehypeCitationIds } from './rehype-citation-ids.ts';
 import { rehypeCitationParents } from './rehype-citation-parents.ts';
 import { rehypeCitations } from './rehype-citations.ts';
+import { rehypeCiteSections } from './rehype-cite-sections.ts';
 import { rehypeReferences } from './rehype-references.ts';
 import { remarkCitationLint } from './remark-citation-lint.ts';
 
 /**
- * The Markdown pipeline of every brief. Order matters: lint before
- * rehype-citation (which would leave bad keys as text), parents fixed
- * before it, references built after it.
+ * The Markdown pipeline of every brief. Order matters: the lint runs before
+ * rehype-citation (which would leave a bad key as text); headings and blocks
+ * get ids before citations are named after them; the reference list is built
+ * from what rehype-citation produced.
  */
+export const remarkPlugins = [remarkGfm, remarkCitationLint];
+
+export const rehypePlugins = [
+	rehypeHeadingIds,
+	rehypeBlockIds,
+	rehypeCitationParents,
+	rehypeCitations,
+	rehypeCitationIds,
+	rehypeReferences,
+	rehypeCiteSections,
+];
+
+export const remarkRehypeOptions = {
+	footnoteLabel: strings.notes,
+	footnoteLabelProperties: { className: ['footnotes-heading'] },
+	// Footnote ids are the author's names for them (`fn-why`), without "user-content-".
+	clobberPrefix: '',
+};
+
 export const markdownProcessor = () =>
-	unified({
-		gfm: false,
-		remarkPlugins: [remarkGfm, remarkCitationLint],
-		remarkRehype: {
-			footnoteLabel: strings.notes,
-			footnoteLabelProperties: { className: ['footnotes-heading'] },
-			clobberPrefix: '',
-		},
-		rehypePlugins: [rehypeHeadingIds, rehypeCitationParents, rehypeCitations, rehypeReferences],
-	});
+	unified({ gfm: false, remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions });

@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import { loadBibliography, type Source } from '../bibliography/load.ts';
 import { strings } from '../ui/strings.ts';
 import { citationSettings } from './citation-options.ts';
+import { citationsOf, type CitationUse } from './rehype-citation-ids.ts';
 
 const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:)\]]/g;
 
@@ -29,13 +30,18 @@ export function rehypeReferences(): Transformer<Root> {
 
 		const { sources } = loadBibliography(citationSettings(file).bibliography);
 		const byId = new Map([...sources.values()].map((s) => [`bib-${s.key.toLowerCase()}`, s]));
+		const uses = citationsOf(file);
 		const items: Element[] = [];
+		const previews: Element[] = [];
 		for (const entry of refs.children) {
 			if (entry.type !== 'element') continue;
 			const id = String(entry.properties['id'] ?? '');
 			const source = byId.get(id);
 			if (!source) throw new Error(`rehype-citation produced a reference "${id}" that is not in the bibliography`);
-			items.push(referenceItem(id, entry, source));
+			linkify(entry);
+			const key = id.slice('bib-'.length);
+			items.push(referenceItem(id, entry, source, uses.filter((use) => use.key === key)));
+			previews.push(preview(key, entry, source));
 		}
 
 		tree.children.push(
@@ -43,19 +49,42 @@ export function rehypeReferences(): Transformer<Root> {
 				el('h2', { id: 'references' }, [text(strings.references)]),
 				el('ul', { className: ['reference-list'], role: 'list' }, items),
 			]),
+			// Shown by hover, focus or long press on a citation (`interestfor`), with no script.
+			el('div', { className: ['cite-previews'], dataPagefindIgnore: 'all' }, previews),
 		);
 	};
 }
 
-function referenceItem(id: string, entry: Element, source: Source): Element {
-	linkify(entry);
-	const label = strings.status[source.status];
+function referenceItem(id: string, entry: Element, source: Source, uses: CitationUse[]): Element {
+	const blocks = [...new Map(uses.map((use) => [use.block.id, use.block])).values()];
 	return el('li', { id, className: ['reference'], dataStatus: source.status, dataKey: source.key }, [
-		el('div', { className: ['csl-entry'] }, entry.children),
-		el('p', { className: ['verification'] }, [
-			el('span', { className: ['status', `status-${source.status}`] }, [text(label)]),
-			...(source.note ? [text(' '), el('span', { className: ['verification-note'] }, [text(source.note)])] : []),
+		el('div', { className: ['csl-entry'] }, structuredClone(entry.children)),
+		verification(source),
+		el('p', { className: ['cited-in'] }, [
+			text(`${strings.citedIn} `),
+			...blocks.flatMap((block, i) => [
+				...(i > 0 ? [text(', ')] : []),
+				el('a', { href: `#${block.id}`, className: ['back-link'] }, [text(block.label)]),
+			]),
 		]),
+	]);
+}
+
+function preview(key: string, entry: Element, source: Source): Element {
+	return el('div', { id: `preview-${key}`, popover: 'hint', className: ['cite-preview'] }, [
+		el('div', { className: ['csl-entry'] }, structuredClone(entry.children)),
+		verification(source),
+		el('p', { className: ['preview-links'] }, [
+			...(source.href ? [el('a', { href: source.href }, [text(strings.openSource)]), text(' · ')] : []),
+			el('a', { href: `#bib-${key}` }, [text(strings.goToReference)]),
+		]),
+	]);
+}
+
+function verification(source: Source): Element {
+	return el('p', { className: ['verification'] }, [
+		el('span', { className: ['status', `status-${source.status}`] }, [text(strings.status[source.status])]),
+		...(source.note ? [text(' '), el('span', { className: ['verification-note'] }, [text(source.note)])] : []),
 	]);
 }
 

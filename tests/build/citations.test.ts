@@ -8,7 +8,7 @@ describe('citation forms (fixture "citations")', () => {
 	it('builds', () => expect(built('citations').code, built('citations').output).toBe(0));
 
 	it('resolves single, cluster, locator, prefix, narrative and year-only citations', () => {
-		const text = doc.querySelector('.prose p')?.textContent;
+		const text = doc.querySelector('.prose > p')?.textContent;
 		expect(text).toContain('(Adams 2001)');
 		expect(text).toContain('(Adams 2001; Baker and Cole 2010)');
 		expect(text).toContain('(Baker and Cole 2010, 4)');
@@ -41,7 +41,7 @@ describe('citation forms (fixture "citations")', () => {
 
 	it('honours a brief that asks for a numeric style', () => {
 		const numeric = page('citations', '/briefs/numeric/');
-		expect([...numeric.querySelectorAll('.prose p a')].map((a) => a.textContent)).toEqual(['1', '2']);
+		expect([...numeric.querySelectorAll('.prose > p a')].map((a) => a.textContent)).toEqual(['1', '2']);
 	});
 });
 

@@ -29,7 +29,7 @@ describe('remark-citation-lint', () => {
 describe('rehype-citations', () => {
 	it('resolves a citation to a link to its reference entry', async () => {
 		const html = await render('A claim [@adams2001].');
-		expect(html).toContain('(<a href="#bib-adams2001">Adams 2001</a>)');
+		expect(html).toContain('(<a href="#bib-adams2001" interestfor="preview-adams2001">Adams 2001</a>)');
 		expect(html).toContain('<li id="bib-adams2001" class="reference" data-status="verified" data-key="adams2001">');
 	});
 
@@ -38,16 +38,16 @@ describe('rehype-citations', () => {
 			'*In emphasis [@adams2001].* **Strong [@baker2010].**\n\n| a |\n| - |\n| [@cole2020] |\n\nNoted.[^n]\n\n[^n]: See [@adams2001].',
 		);
 		expect(html).not.toContain('[@');
-		expect(html.match(/href="#bib-/g)).toHaveLength(4);
+		expect(html.match(/interestfor="preview-/g)).toHaveLength(4);
 	});
 
 	it('uses the numeric style a brief asks for', async () => {
 		const html = await render('First [@baker2010].', { csl: 'vancouver' });
-		expect(html).toContain('(<a href="#bib-baker2010">1</a>)');
+		expect(html).toContain('(<a href="#bib-baker2010" interestfor="preview-baker2010">1</a>)');
 	});
 
 	it('leaves text without citations untouched', async () => {
-		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe('<p>Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>');
+		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe('<p id="intro-p1">Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>');
 	});
 });
 
@@ -69,5 +69,56 @@ describe('rehype-references', () => {
 		const html = await render('[@adams2001]');
 		expect(html).toContain('id="bib-adams2001"');
 		expect(html).not.toContain('id="bib-baker2010"');
+	});
+});
+
+describe('rehype-block-ids and rehype-citation-ids', () => {
+	const text = '# T\n\nBefore any section [@adams2001].\n\n## Digital payments\n\nFirst.\n\nSecond [@adams2001; @baker2010] and again [@adams2001].\n\n- an item [@cole2020]\n\n[^n]: A note [@cole2020].\n\nNoted.[^n]';
+
+	it('numbers blocks within their section, with readable ids', async () => {
+		const html = await render(text);
+		expect(html).toContain('<p id="intro-p1">Before');
+		expect(html).toContain('<p id="digital-payments-p1">First.</p>');
+		expect(html).toContain('<p id="digital-payments-p2">Second');
+		expect(html).toContain('<li id="digital-payments-li1">');
+	});
+
+	it('names each citation after its block and keys, not its position in the text', async () => {
+		const html = await render(text);
+		expect(html).toContain('id="cite-intro-p1-adams2001"');
+		expect(html).toContain('id="cite-digital-payments-p2-adams2001-baker2010"');
+		expect(html).toContain('id="cite-digital-payments-p2-adams2001"');
+		expect(html).toContain('id="cite-fn-n-cole2020"');
+		// Adding a citation earlier leaves later ids alone.
+		const edited = await render(text.replace('First.', 'First [@cole2020].'));
+		expect(edited).toContain('id="cite-digital-payments-p2-adams2001-baker2010"');
+	});
+
+	it('lists under each reference every block that cites it, once, with a readable label', async () => {
+		const html = await render(text);
+		expect(html).toContain(
+			'<p class="cited-in">Cited in: <a href="#intro-p1" class="back-link">Introduction ¶1</a>, <a href="#digital-payments-p2" class="back-link">Digital payments ¶2</a></p>',
+		);
+		expect(html).toContain('<a href="#digital-payments-li1" class="back-link">Digital payments, item 1</a>, <a href="#fn-n" class="back-link">Note 1</a>');
+	});
+
+	it('gives each cited source one preview popover with reference, status and links', async () => {
+		const html = await render(text);
+		expect(html.match(/<div id="preview-adams2001" popover="hint" class="cite-preview">/g)).toHaveLength(1);
+		expect(html).toContain('<a href="https://doi.org/10.1234/example.2001">Open the source</a> · <a href="#bib-adams2001">Go to the reference entry</a>');
+		expect(html).toContain('<div class="cite-previews" data-pagefind-ignore="all">');
+	});
+});
+
+describe('rehype-cite-sections', () => {
+	it('offers each section as a citation with its anchor as pinpoint', async () => {
+		const html = await render('## Digital payments\n\nText.', {
+			title: 'A brief',
+			authors: [{ name: 'Ada Adams' }],
+			published: new Date('2026-01-02'),
+		});
+		expect(html).toContain('<details class="cite-section" data-pagefind-ignore="all"><summary>Cite this section</summary>');
+		expect(html).toContain('Ada Adams. 2026. “Digital Payments.” In <i>A Brief</i>. Sourced. http://127.0.0.1:4321/briefs/brief/#digital-payments.');
+		expect(html).toContain('<copy-button data-target="cite-section-digital-payments"><button type="button" disabled>Copy citation</button></copy-button>');
 	});
 });

@@ -1,28 +1,22 @@
 import path from 'node:path';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { rehypeCitationParents } from '../../src/plugins/rehype-citation-parents.ts';
-import { rehypeCitations } from '../../src/plugins/rehype-citations.ts';
-import { rehypeReferences } from '../../src/plugins/rehype-references.ts';
-import { remarkCitationLint } from '../../src/plugins/remark-citation-lint.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from '../../src/plugins/index.ts';
 
 export const fixtures = path.join(import.meta.dirname, 'fixtures');
 
+/** The site's own remark and rehype plugins, with the real rehype-citation, built once. */
 const processor = unified()
 	.use(remarkParse)
-	.use(remarkGfm)
-	.use(remarkCitationLint)
-	.use(remarkRehype, { clobberPrefix: '' })
-	.use(rehypeCitationParents)
-	.use(rehypeCitations)
-	.use(rehypeReferences)
+	.use(remarkPlugins)
+	.use(remarkRehype, remarkRehypeOptions)
+	.use(rehypePlugins)
 	.use(rehypeStringify);
 
-/** Markdown in, HTML out, through our citation plugins and the real rehype-citation. */
+/** Markdown in, HTML out. */
 export async function render(markdown: string, frontmatter: Record<string, unknown> = {}): Promise<string> {
 	const file = new VFile({
 		value: markdown,

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { Cite, plugins, type CslItem } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+
+export type { CslItem };
+export type ExportFormat = 'bibtex' | 'ris' | 'csl-json';
+
+/** Exports offered for download, with their file extension and media type. */
+export const EXPORTS: Record<ExportFormat, { ext: string; type: string; label: string }> = {
+	bibtex: { ext: 'bib', type: 'application/x-bibtex; charset=utf-8', label: 'BibTeX' },
+	ris: { ext: 'ris', type: 'application/x-research-info-systems; charset=utf-8', label: 'RIS' },
+	'csl-json': { ext: 'json', type: 'application/vnd.citationstyles.csl+json; charset=utf-8', label: 'CSL-JSON' },
+};
+
+const templates = plugins.config.get('@csl').styles;
+
+/** A CSL style citation-js knows: a bundled name, or a .csl file registered the first time it is named. */
+function template(csl: string): string {
+	if (templates.has(csl)) return csl;
+	templates.add(csl, readFileSync(csl, 'utf8'));
+	return csl;
+}
+
+const items = new Map<string, Map<string, CslItem>>();
+
+/** Every entry of a BibTeX file as CSL-JSON, by key; read once per file. */
+export function cslItems(bibFile: string): Map<string, CslItem> {
+	let byKey = items.get(bibFile);
+	if (!byKey) {
+		const cite = new Cite(readFileSync(bibFile, 'utf8'), { generateGraph: false });
+		byKey = new Map(cite.data.map((item) => [String(item['citation-key'] ?? item.id), item]));
+		items.set(bibFile, byKey);
+	}
+	return byKey;
+}
+
+/** Records as BibTeX, RIS or CSL-JSON text, written by citation-js. */
+export function exportRecords(records: CslItem[], format: ExportFormat): string {
+	const cite = new Cite(records, { generateGraph: false });
+	if (format === 'csl-json') return JSON.stringify(cite.data.map(({ _graph, ...item }) => item), null, 2) + '\n';
+	return cite.format(format === 'bibtex' ? 'bibtex' : 'ris', { format: 'text' });
+}
+
+/** One record formatted as a bibliography entry in a CSL style, as HTML or text. */
+export function formatRecord(record: CslItem, csl: string, format: 'html' | 'text' = 'html'): string {
+	const html = new Cite([record], { generateGraph: false }).format('bibliography', { format, template: template(csl), lang: 'en-US' });
+	return format === 'html'
+		? html.replace(/^\s*<div class="csl-bib-body">\s*<div data-csl-entry-id="[^"]*" class="csl-entry">/, '').replace(/<\/div>\s*<\/div>\s*$/, '').trim()
+		: html.trim();
+}

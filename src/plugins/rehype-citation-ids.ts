@@ -1,0 +1,89 @@
+import type { Element, Root } from 'hast';
+import type { Transformer } from 'unified';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { blocksOf, type Block } from './rehype-block-ids.ts';
+
+/** One place in a brief that cites a source. */
+export interface CitationUse {
+	key: string;
+	/** Id of the citation itself. */
+	id: string;
+	/** The block it stands in, where back-links land. */
+	block: Block;
+}
+
+/**
+ * Replaces rehype-citation's counter ids, which shift whenever a citation is
+ * added earlier, with ids derived from the block the citation stands in, and
+ * makes each citation link open its source's preview:
+ *
+ *   <p id="digital-payments-p1">… <span id="citation--klein2020--17">(<a href="#bib-klein2020">Klein 2020</a>)</span>
+ *   → <p id="digital-payments-p1">… <span id="cite-digital-payments-p1-klein2020" class="citation">(<a href="#bib-klein2020" interestfor="preview-klein2020">Klein 2020</a>)</span>
+ *
+ * Every use is recorded in `file.data.citations` for back-links and the references page.
+ */
+export function rehypeCitationIds(): Transformer<Root> {
+	return (tree, file) => {
+		const blocks = blocksOf(file);
+		const uses: CitationUse[] = [];
+		const taken = new Set<string>();
+
+		visitParents(tree, 'element', (node, ancestors) => {
+			const raw = node.properties['id'];
+			if (typeof raw !== 'string' || !raw.startsWith('citation--')) return;
+			const block = enclosingBlock(ancestors, blocks);
+			const keys = [...new Set(linkTargets(node))];
+			let id = `cite-${block.id}-${keys.join('-')}`;
+			for (let n = 2; taken.has(id); n++) id = `cite-${block.id}-${keys.join('-')}-${n}`;
+			taken.add(id);
+			node.properties['id'] = id;
+			node.properties['className'] = ['citation'];
+			for (const key of keys) uses.push({ key, id, block });
+		});
+		dataOf(file).citations = uses;
+		// Pages read this through render()'s remarkPluginFrontmatter (references page, metadata).
+		const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+		(astro.frontmatter ??= {})['citations'] = uses;
+	};
+}
+
+export const citationsOf = (file: VFile): CitationUse[] => dataOf(file).citations ?? [];
+
+const dataOf = (file: VFile) => file.data as { citations?: CitationUse[] };
+
+/** Keys a citation links to; each link also opens that source's preview. */
+function linkTargets(span: Element): string[] {
+	const keys: string[] = [];
+	const walk = (node: Element) => {
+		for (const child of node.children) {
+			if (child.type !== 'element') continue;
+			const href = child.properties['href'];
+			if (child.tagName === 'a' && typeof href === 'string' && href.startsWith('#bib-')) {
+				const key = href.slice('#bib-'.length);
+				child.properties['interestfor'] = `preview-${key}`;
+				keys.push(key);
+			} else walk(child);
+		}
+	};
+	walk(span);
+	return keys;
+}
+
+function enclosingBlock(ancestors: (Root | Element)[], blocks: Map<string, Block>): Block {
+	for (let i = ancestors.length - 1; i >= 0; i--) {
+		const ancestor = ancestors[i]!;
+		if (ancestor.type !== 'element') continue;
+		const id = ancestor.properties['id'];
+		if (typeof id !== 'string') continue;
+		const block = blocks.get(id);
+		if (block) return block;
+		if (id.startsWith('fn-')) {
+			// Footnotes are numbered by their place in the list, as the reader sees them.
+			const list = ancestors[i - 1];
+			const n = list ? list.children.filter((c) => c.type === 'element').indexOf(ancestor) + 1 : 0;
+			return { id, label: `Note ${n}`, section: { id: 'footnote-label', title: 'Notes' } };
+		}
+	}
+	return { id: 'main', label: 'the text', section: { id: 'main', title: '' } };
+}

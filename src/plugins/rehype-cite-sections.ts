@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import type { Transformer } from 'unified';
+import { formatRecord } from '../bibliography/csl.ts';
+import { sectionRecord, type BriefMeta } from '../utils/brief-record.ts';
+import { strings } from '../ui/strings.ts';
+import { citationSettings } from './citation-options.ts';
+
+/**
+ * Puts a "Cite this section" disclosure under each section heading, with the
+ * section formatted in the brief's CSL style and its anchor as pinpoint:
+ *
+ *   <h2 id="fintech">Fintech</h2>
+ *   → <h2 id="fintech">Fintech</h2><details class="cite-section">…“Fintech.” In <i>…</i>. Sourced. https://…/#fintech.</details>
+ */
+export function rehypeCiteSections(): Transformer<Root> {
+	return (tree, file) => {
+		const meta = (file.data as { astro?: { frontmatter?: Partial<BriefMeta> } }).astro?.frontmatter;
+		if (!meta?.title || !meta.authors || !meta.published) return;
+		const slug = path.basename(file.path, path.extname(file.path));
+		const { csl } = citationSettings(file);
+		for (let i = tree.children.length - 1; i >= 0; i--) {
+			const node = tree.children[i];
+			if (node?.type !== 'element' || node.tagName !== 'h2' || typeof node.properties['id'] !== 'string') continue;
+			const section = { id: node.properties['id'], title: toString(node).trim() };
+			const record = sectionRecord(slug, meta as BriefMeta, section);
+			tree.children.splice(i + 1, 0, citeBox(formatRecord(record, csl), `cite-section-${section.id}`));
+		}
+	};
+}
+
+/** A disclosure with a formatted citation and a copy button (enabled by its script). */
+function citeBox(html: string, id: string): Element {
+	const formatted = fromHtml(html, { fragment: true }).children.filter((n) => n.type === 'element' || n.type === 'text');
+	return {
+		type: 'element',
+		tagName: 'details',
+		properties: { className: ['cite-section'], dataPagefindIgnore: 'all' },
+		children: [
+			{ type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: strings.citeSection }] },
+			{ type: 'element', tagName: 'p', properties: { id, className: ['formatted-citation'] }, children: formatted },
+			{
+				type: 'element',
+				tagName: 'copy-button',
+				properties: { dataTarget: id },
+				children: [
+					{ type: 'element', tagName: 'button', properties: { type: 'button', disabled: true }, children: [{ type: 'text', value: strings.copyCitation }] },
+				],
+			},
+		],
+	};
+}

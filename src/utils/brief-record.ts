@@ -1,0 +1,47 @@
+import type { CslItem } from '../bibliography/csl.ts';
+import { site } from '../site.config.ts';
+
+/** What a brief's own citation record is made of: its frontmatter, or the raw YAML of it. */
+export interface BriefMeta {
+	title: string;
+	authors: { name: string }[];
+	published: Date | string;
+	updated?: Date | string | undefined;
+}
+
+export const absoluteBriefUrl = (slug: string) => new URL(`/briefs/${slug}/`, site.url).href;
+
+function dateParts(value: Date | string): number[] {
+	const date = new Date(value);
+	return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+}
+
+/**
+ * The brief itself as a CSL-JSON report. Authors are kept as written
+ * (`literal`), since a byline may name a team as well as a person.
+ */
+export function briefRecord(slug: string, meta: BriefMeta): CslItem {
+	return {
+		id: slug,
+		'citation-key': slug,
+		type: 'report',
+		title: meta.title,
+		author: meta.authors.map((a) => ({ literal: a.name })),
+		issued: { 'date-parts': [dateParts(meta.published)] },
+		publisher: site.name,
+		URL: absoluteBriefUrl(slug),
+	};
+}
+
+/** A section of a brief, cited as a part of it, with the section's anchor as its pinpoint URL. */
+export function sectionRecord(slug: string, meta: BriefMeta, section: { id: string; title: string }): CslItem {
+	return {
+		...briefRecord(slug, meta),
+		id: `${slug}-${section.id}`,
+		'citation-key': `${slug}-${section.id}`,
+		type: 'chapter',
+		title: section.title,
+		'container-title': meta.title,
+		URL: `${absoluteBriefUrl(slug)}#${section.id}`,
+	};
+}

@@ -1,0 +1,53 @@
+import { render } from 'astro:content';
+import { cslItems, type CslItem } from '../bibliography/csl.ts';
+import { loadBibliography, type Source } from '../bibliography/load.ts';
+import { resolveCitationSettings } from '../plugins/citation-options.ts';
+import type { CitationUse } from '../plugins/rehype-citation-ids.ts';
+import type { Brief } from './briefs.ts';
+
+export interface BriefSources {
+	brief: Brief;
+	/** Every place the brief cites something, in reading order. */
+	uses: CitationUse[];
+	/** The sources it cites, in bibliography order, with their CSL-JSON. */
+	sources: { source: Source; csl: CslItem }[];
+}
+
+/** What a brief cites, read back from the citation plugins' record of it. */
+export async function briefSources(brief: Brief): Promise<BriefSources> {
+	const { remarkPluginFrontmatter } = await render(brief);
+	const uses = (remarkPluginFrontmatter['citations'] ?? []) as CitationUse[];
+	const { bibliography } = resolveCitationSettings(brief.data);
+	const all = loadBibliography(bibliography).sources;
+	const csl = cslItems(bibliography);
+	const cited = new Set(uses.map((use) => use.key));
+	const sources = [...all.values()]
+		.filter((source) => cited.has(source.key.toLowerCase()))
+		.map((source) => ({ source, csl: csl.get(source.key)! }));
+	return { brief, uses, sources };
+}
+
+export interface SiteSource {
+	source: Source;
+	csl: CslItem;
+	/** Each brief that cites it, with the blocks that do, in reading order. */
+	citedIn: { brief: Brief; blocks: CitationUse['block'][] }[];
+}
+
+/** Every source cited anywhere on the site, once, sorted by its formatted author and year. */
+export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {
+	const byKey = new Map<string, SiteSource>();
+	for (const brief of briefs) {
+		const { uses, sources } = await briefSources(brief);
+		for (const { source, csl } of sources) {
+			const id = `${source.entry.line}:${source.key}:${resolveCitationSettings(brief.data).bibliography}`;
+			const entry = byKey.get(id) ?? { source, csl, citedIn: [] };
+			const blocks = [...new Map(uses.filter((u) => u.key === source.key.toLowerCase()).map((u) => [u.block.id, u.block])).values()];
+			entry.citedIn.push({ brief, blocks });
+			byKey.set(id, entry);
+		}
+	}
+	const sortKey = ({ csl }: SiteSource) =>
+		`${csl.author?.[0]?.family ?? csl.author?.[0]?.literal ?? csl.editor?.[0]?.family ?? csl.title ?? ''} ${csl.issued?.['date-parts']?.[0]?.[0] ?? ''}`;
+	return [...byKey.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+}
