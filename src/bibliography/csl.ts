@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Cite, plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
@@ -23,16 +26,16 @@ function template(csl: string): string {
 	return csl;
 }
 
-const items = new Map<string, Map<string, CslItem>>();
+const items = new Map<string, { mtimeMs: number; byKey: Map<string, CslItem> }>();
 
-/** Every entry of a BibTeX file as CSL-JSON, by key; read once per file. */
+/** Every entry of a BibTeX file as CSL-JSON, by key; read again only when the file changes. */
 export function cslItems(bibFile: string): Map<string, CslItem> {
-	let byKey = items.get(bibFile);
-	if (!byKey) {
-		const cite = new Cite(readFileSync(bibFile, 'utf8'), { generateGraph: false });
-		byKey = new Map(cite.data.map((item) => [String(item['citation-key'] ?? item.id), item]));
-		items.set(bibFile, byKey);
-	}
+	const { mtimeMs } = statSync(bibFile);
+	const hit = items.get(bibFile);
+	if (hit?.mtimeMs === mtimeMs) return hit.byKey;
+	const cite = new Cite(readFileSync(bibFile, 'utf8'), { generateGraph: false });
+	const byKey = new Map(cite.data.map((item) => [String(item['citation-key'] ?? item.id), item]));
+	items.set(bibFile, { mtimeMs, byKey });
 	return byKey;
 }
 
@@ -49,4 +52,25 @@ export function formatRecord(record: CslItem, csl: string, format: 'html' | 'tex
 	return format === 'html'
 		? html.replace(/^\s*<div class="csl-bib-body">\s*<div data-csl-entry-id="[^"]*" class="csl-entry">/, '').replace(/<\/div>\s*<\/div>\s*$/, '').trim()
 		: html.trim();
+}
+
+/**
+ * The bibliography as a CSL-JSON file for rehype-citation, which then skips
+ * parsing BibTeX for every brief. Every item has an `author` list, empty for
+ * an edited book: rehype-citation 2.3 reads `author.length` of each item of a
+ * cluster and crashes on one without it (its `isSameAuthor`); an empty list
+ * still lets the style put the editors in the author's place.
+ */
+const written = new WeakMap<Map<string, CslItem>, string>();
+
+export function cslJsonFor(bibFile: string): string {
+	const byKey = cslItems(bibFile);
+	const done = written.get(byKey);
+	if (done) return done;
+	const text = JSON.stringify([...byKey.values()].map(({ _graph, ...item }) => ({ ...item, author: item.author ?? [] })));
+	const file = path.join(tmpdir(), 'sourced-csl', `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`);
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(file, text);
+	written.set(byKey, file);
+	return file;
 }

@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import rehypeCitation from 'rehype-citation';
 import type { Transformer } from 'unified';
+import { cslJsonFor } from '../bibliography/csl.ts';
 import { citationDefaults } from '../site.config.ts';
 import { citationSettings } from './citation-options.ts';
 
@@ -19,12 +20,13 @@ const transforms = new Map<string, Transform>();
 export function rehypeCitations(): Transformer<Root> {
 	return async (tree, file) => {
 		const { bibliography, csl } = citationSettings(file);
-		const id = `${bibliography}\0${csl}`;
+		const json = cslJsonFor(bibliography);
+		const id = `${json}\0${csl}`;
 		let transform = transforms.get(id);
 		if (!transform) {
 			const plugin = rehypeCitation as unknown as (options: object) => Transform;
 			// rehype-citation joins `path` with the names it is given; ours are absolute.
-			transform = plugin({ path: '/', bibliography, csl, lang: citationDefaults.lang, linkCitations: true });
+			transform = plugin({ path: '/', bibliography: json, csl, lang: citationDefaults.lang, linkCitations: true });
 			transforms.set(id, transform);
 		}
 		await transform(tree, file);

@@ -4,6 +4,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { displayPath, loadBibliography } from '../bibliography/load.ts';
 import { closest } from '../bibliography/suggest.ts';
+import { recordCited } from '../bibliography/usage.ts';
 import { citationSettings } from './citation-options.ts';
 import { findCitations } from './find-citations.ts';
 
@@ -21,7 +22,7 @@ const FORBIDDEN_PARENTS: Record<string, string> = {
  *   As Klein shows [@klien2020].
  *   → content/briefs/x.mdx:3:16: unknown citation key "klien2020". Did you mean "klein2020"? …
  *
- * It also records the keys a brief cites in `file.data.citedKeys`.
+ * It also records which keys are cited, so the build can list those never cited.
  */
 export function remarkCitationLint(): Transformer<Root> {
 	return (tree, file) => {
@@ -60,7 +61,7 @@ export function remarkCitationLint(): Transformer<Root> {
 		if (problems.length > 0) {
 			throw new Error(`Citation error${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
 		}
-		(file.data as { citedKeys?: string[] }).citedKeys = [...cited];
+		recordCited(settings.bibliography, cited);
 	};
 }
 

@@ -11,6 +11,9 @@ export interface BriefMeta {
 
 export const absoluteBriefUrl = (slug: string) => new URL(`/briefs/${slug}/`, site.url).href;
 
+/** citation-js drops a BibTeX key with a hyphen and makes one up; keep ours readable. */
+const bibtexKey = (id: string) => id.replace(/[^A-Za-z0-9_]/g, '_');
+
 function dateParts(value: Date | string): number[] {
 	const date = new Date(value);
 	return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
@@ -23,7 +26,7 @@ function dateParts(value: Date | string): number[] {
 export function briefRecord(slug: string, meta: BriefMeta): CslItem {
 	return {
 		id: slug,
-		'citation-key': slug,
+		'citation-key': bibtexKey(slug),
 		type: 'report',
 		title: meta.title,
 		author: meta.authors.map((a) => ({ literal: a.name })),
@@ -38,7 +41,7 @@ export function sectionRecord(slug: string, meta: BriefMeta, section: { id: stri
 	return {
 		...briefRecord(slug, meta),
 		id: `${slug}-${section.id}`,
-		'citation-key': `${slug}-${section.id}`,
+		'citation-key': bibtexKey(`${slug}-${section.id}`),
 		type: 'chapter',
 		title: section.title,
 		'container-title': meta.title,
