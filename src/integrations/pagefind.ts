@@ -1,17 +1,21 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex } from 'pagefind';
+import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { sourceRecords } from './source-records.ts';
 
 /**
- * Indexes the built site with Pagefind's Node API once Astro has written it.
- * Any indexing error fails the build: a site without its index is not done.
+ * Indexes the built site with Pagefind's Node API once Astro has written it:
+ * the article body of each brief (sub-results per heading and paragraph), and
+ * each source of its reference list as a record of its own. Any indexing error
+ * fails the build: a site without its index is not done.
  */
 export function pagefind(): AstroIntegration {
 	return {
 		name: 'sourced:pagefind',
 		hooks: {
-			'astro:build:done': async ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, pages, logger }) => {
 				const outDir = fileURLToPath(dir);
 				try {
 					const { index, errors } = await createIndex({});
@@ -19,13 +23,27 @@ export function pagefind(): AstroIntegration {
 					const added = await index.addDirectory({ path: outDir });
 					if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
 					if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
+					let sources = 0;
+					for (const { pathname } of pages.filter((p) => /^briefs\/[^/]+\/$/.test(p.pathname))) {
+						sources += await addSources(index, outDir, `/${pathname}`);
+					}
 					const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
 					if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-					logger.info(`indexed ${added.page_count} page(s)`);
+					logger.info(`indexed ${added.page_count} HTML file(s) and ${sources} source(s)`);
 				} finally {
 					await close();
 				}
 			},
 		},
 	};
+}
+
+async function addSources(index: PagefindIndex, outDir: string, url: string): Promise<number> {
+	const html = await readFile(path.join(outDir, url, 'index.html'), 'utf8');
+	const records = sourceRecords(html, url);
+	for (const record of records) {
+		const { errors } = await index.addCustomRecord(record);
+		if (errors.length > 0) throw new Error(`Pagefind could not index the source ${record.url}: ${errors.join('; ')}`);
+	}
+	return records.length;
 }

@@ -6,6 +6,7 @@ import { rehypeCitationIds } from './rehype-citation-ids.ts';
 import { rehypeCitationParents } from './rehype-citation-parents.ts';
 import { rehypeCitations } from './rehype-citations.ts';
 import { rehypeCiteSections } from './rehype-cite-sections.ts';
+import { rehypeFootnoteLinks } from './rehype-footnote-links.ts';
 import { rehypeReferences } from './rehype-references.ts';
 import { remarkCitationLint } from './remark-citation-lint.ts';
 
@@ -25,6 +26,7 @@ export const rehypePlugins = [
 	rehypeCitationIds,
 	rehypeReferences,
 	rehypeCiteSections,
+	rehypeFootnoteLinks,
 ];
 
 export const remarkRehypeOptions = {

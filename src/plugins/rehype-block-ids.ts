@@ -29,7 +29,8 @@ const INTRO = { id: 'intro', title: 'Introduction' };
  *   <h2 id="digital-payments">…</h2><p>…</p><p>…</p>
  *   → <h2 id="digital-payments">…</h2><p id="digital-payments-p1">…</p><p id="digital-payments-p2">…</p>
  *
- * Ids an author set are kept. The blocks are recorded in `file.data.blocks`
+ * Each block is titled for Pagefind, so that a search hit can point at the
+ * paragraph. Ids an author set are kept. The blocks are recorded in `file.data.blocks`
  * (by id) for the citation and reference plugins. Runs after heading ids.
  */
 export function rehypeBlockIds(): Transformer<Root> {
@@ -45,8 +46,11 @@ export function rehypeBlockIds(): Transformer<Root> {
 			counts.set(kind.suffix, n);
 			const existing = node.properties['id'];
 			const id = typeof existing === 'string' && existing ? existing : `${section.id}-${kind.suffix}${n}`;
+			const label = `${section.title}${kind.label}${n}`;
 			node.properties['id'] = id;
-			blocks.set(id, { id, label: `${section.title}${kind.label}${n}`, section });
+			// Pagefind makes every titled element with an id its own sub-result: search lands on the paragraph.
+			node.properties['dataPagefindTitle'] = label;
+			blocks.set(id, { id, label, section });
 		};
 
 		const walk = (nodes: (RootContent | ElementContent)[]) => {

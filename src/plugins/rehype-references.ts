@@ -45,7 +45,8 @@ export function rehypeReferences(): Transformer<Root> {
 		}
 
 		tree.children.push(
-			el('section', { className: ['references'], ariaLabelledBy: ['references'] }, [
+			// Indexed as search records of their own (integrations/pagefind.ts), not as page text.
+			el('section', { className: ['references'], ariaLabelledBy: ['references'], dataPagefindIgnore: 'all' }, [
 				el('h2', { id: 'references' }, [text(strings.references)]),
 				el('ul', { className: ['reference-list'], role: 'list' }, items),
 			]),

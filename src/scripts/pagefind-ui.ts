@@ -1,6 +1,6 @@
 /**
- * Loads Pagefind's Component UI (script and styles) once, on demand, so that a
- * reader who never searches downloads none of it.
+ * Pagefind's Component UI, loaded on demand so that a reader who never
+ * searches downloads none of it, and configured alike wherever it appears.
  */
 let loading: Promise<void> | undefined;
 
@@ -19,12 +19,23 @@ export function loadPagefindUI(): Promise<void> {
 	return loading;
 }
 
+/**
+ * The query parameter that carries searched terms to the page a result opens,
+ * where pagefind-highlight marks them (scripts/landing.ts).
+ */
+export const HIGHLIGHT_PARAM = 'highlight';
+
+/** Markup shared by the search dialog and the search page. "1" ms: "0" would mean Pagefind's default 300. */
+export const CONFIG = `<pagefind-config highlight-param="${HIGHLIGHT_PARAM}" excerpt-length="24"></pagefind-config>`;
+export const INPUT = '<pagefind-input debounce="1"></pagefind-input>';
+export const RESULTS = '<pagefind-summary></pagefind-summary><pagefind-results show-sub-results max-sub-results="3"></pagefind-results>';
+
 /** Resolves with the `<input>` a Pagefind element renders once it has upgraded. */
 export function inputOf(host: Element): Promise<HTMLInputElement> {
 	return new Promise((resolve) => {
 		const find = () => {
-			const input = host.querySelector('input');
-			if (input) resolve(input);
+			const input = host.querySelector('input[type="search"], input:not([type])');
+			if (input instanceof HTMLInputElement) resolve(input);
 			else requestAnimationFrame(find);
 		};
 		find();
@@ -35,4 +46,16 @@ export function inputOf(host: Element): Promise<HTMLInputElement> {
 export function runQuery(input: HTMLInputElement, query: string): void {
 	input.value = query;
 	input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** Keeps `?q=` in the address in step with what is typed, so that a search can be shared. */
+export function syncQueryToUrl(input: HTMLInputElement): void {
+	input.addEventListener('input', () => setQuery(input.value));
+}
+
+export function setQuery(query: string): void {
+	const url = new URL(location.href);
+	if (query) url.searchParams.set('q', query);
+	else url.searchParams.delete('q');
+	history.replaceState(history.state, '', url);
 }

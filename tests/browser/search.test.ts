@@ -15,6 +15,15 @@ async function openPage(path: string): Promise<{ page: Page; pagefindRequests: s
 	return { page, pagefindRequests };
 }
 
+const dialogInput = (page: Page) => page.locator('pagefind-modal dialog[open] input[type="search"]');
+const dialogResult = (page: Page, href: string) => page.locator(`pagefind-modal pagefind-results a[href*="${href}"]`).first();
+
+async function searchInDialog(page: Page, query: string) {
+	await page.locator('#site-search-q').click();
+	await dialogInput(page).waitFor();
+	await dialogInput(page).pressSequentially(query);
+}
+
 it('fetches nothing of search until the reader focuses the box', async () => {
 	const { page, pagefindRequests } = await openPage(BRIEF);
 	await page.waitForLoadState('networkidle');
@@ -23,40 +32,92 @@ it('fetches nothing of search until the reader focuses the box', async () => {
 	await expect.poll(() => pagefindRequests.length).toBeGreaterThan(0);
 });
 
-it('finds a word in one section and lands on that section', async () => {
-	const { page } = await openPage(BRIEF);
-	await page.locator('#site-search-q').click();
-	const input = page.locator('pagefind-modal dialog[open] input');
-	await input.waitFor();
-	await input.pressSequentially('Alipay');
-	const result = page.locator('pagefind-modal pagefind-results a[href*="#digital-payments"]').first();
-	await result.waitFor({ timeout: 10_000 });
-	await result.click();
-	await page.waitForURL(/#digital-payments$/);
-	const heading = page.locator('#digital-payments');
-	await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
-});
-
-it('opens with the shortcut key "/"', async () => {
+it('"Alipay" lands on the payments paragraph with the term highlighted', async () => {
 	const { page } = await openPage('/');
-	await page.keyboard.press('/');
-	const input = page.locator('pagefind-modal dialog[open] input');
-	await input.waitFor();
-	expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+	await searchInDialog(page, 'Alipay');
+	const result = dialogResult(page, '#digital-payments-p1');
+	await result.waitFor({ timeout: 10_000 });
+	expect(await result.getAttribute('href')).toMatch(/\/briefs\/internet-plus\/\?highlight=alipay#digital-payments-p1$/);
+	await result.click();
+	await page.waitForURL(/#digital-payments-p1$/);
+	const mark = page.locator('#digital-payments-p1 mark.pagefind-highlight').first();
+	await mark.waitFor();
+	expect(await mark.innerText()).toBe('Alipay');
+	const box = await page.locator('#digital-payments-p1').boundingBox();
+	expect(box!.y).toBeGreaterThanOrEqual(0);
+	expect(box!.y).toBeLessThan(120);
+	expect(await page.evaluate(() => document.activeElement?.id)).toBe('digital-payments-p1');
 });
 
-it('runs the query in the address of the search page', async () => {
+it('"Klein" finds the source record for Klein\'s report', async () => {
+	const { page } = await openPage(BRIEF);
+	await searchInDialog(page, 'Klein');
+	const source = dialogResult(page, '#bib-klein2020');
+	await source.waitFor({ timeout: 10_000 });
+	expect(await source.innerText()).toMatch(/Klein, Aaron\. 2020\. “China’s Digital Payments Revolution\.”/);
+});
+
+it('"Brookings" finds the source by its publisher, and the type filter keeps sources only', async () => {
+	const { page } = await openPage('/search/?q=Brookings');
+	await page.locator('pagefind-results a[href*="#bib-klein2020"]').first().waitFor({ timeout: 10_000 });
+	await page.locator('pagefind-filter-pane summary', { hasText: 'Type' }).click();
+	await page.locator('pagefind-filter-pane label[for^="pf-filter-type-Sources"]').click();
+	await expect.poll(async () => (await page.locator('pagefind-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.includes('#bib-'))).toBe(true);
+});
+
+it('"互联网" finds the Internet Plus section', async () => {
+	const { page } = await openPage(BRIEF);
+	await searchInDialog(page, '互联网');
+	await dialogResult(page, '#what-internet-plus-is-and-where-it-came-from').waitFor({ timeout: 10_000 });
+});
+
+it('runs the query in the address of the search page, and the back button returns to the results', async () => {
 	const { page } = await openPage('/search/?q=sandbox');
-	const result = page.locator('pagefind-results a[href*="/briefs/internet-plus/"]').first();
+	const result = page.locator('pagefind-results a[href*="#regulation-and-sandboxes"]').first();
 	await result.waitFor({ timeout: 10_000 });
 	expect(await page.locator('pagefind-input input').inputValue()).toBe('sandbox');
+	await result.click();
+	await page.waitForURL(/internet-plus/);
+	await page.goBack();
+	await page.locator('pagefind-results a[href*="#regulation-and-sandboxes"]').first().waitFor({ timeout: 10_000 });
+	expect(page.url()).toMatch(/\/search\/\?q=sandbox$/);
 });
 
-it('submits the plain form to the search page without JavaScript', async () => {
+it('puts the query in the address while the dialog is open, and a shared address opens it', async () => {
+	const { page } = await openPage(BRIEF);
+	await searchInDialog(page, 'fintech');
+	await expect.poll(() => page.url()).toMatch(/\?q=fintech$/);
+	const shared = await (await site.context()).newPage();
+	await shared.goto(page.url());
+	await dialogResult(shared, '#fintech').waitFor({ timeout: 10_000 });
+});
+
+it('works by keyboard alone: "/" opens, arrows choose, Enter opens, Esc closes and returns focus', async () => {
+	const { page } = await openPage(BRIEF);
+	await page.keyboard.press('/');
+	await dialogInput(page).waitFor();
+	expect(await dialogInput(page).evaluate((el) => el === document.activeElement)).toBe(true);
+	await page.keyboard.press('Escape');
+	await page.locator('pagefind-modal dialog[open]').waitFor({ state: 'detached' }).catch(() => undefined);
+	expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+
+	await page.keyboard.press('Control+k');
+	await dialogInput(page).waitFor();
+	await page.keyboard.type('WeChat');
+	await dialogResult(page, '#digital-payments').waitFor({ timeout: 10_000 });
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Enter');
+	await page.waitForURL(/\/briefs\/internet-plus\/\?highlight=wechat/);
+	await page.locator('mark.pagefind-highlight', { hasText: 'WeChat' }).first().waitFor();
+});
+
+it('opens the plain search page without JavaScript, offering contents and references', async () => {
 	const page = await (await site.context({ javaScriptEnabled: false })).newPage();
 	await page.goto(site.url + BRIEF);
 	await page.locator('#site-search-q').fill('Alipay');
 	await page.locator('#site-search-q').press('Enter');
 	await page.waitForURL(/\/search\/\?q=Alipay$/);
 	expect(await page.locator('main').innerText()).toMatch(/Search needs JavaScript/);
+	expect(await page.locator('main a[href="/references/"]').count()).toBe(1);
+	expect(await page.locator('main a[href="/briefs/internet-plus/#digital-payments"]').count()).toBe(1);
 });

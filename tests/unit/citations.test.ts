@@ -47,7 +47,7 @@ describe('rehype-citations', () => {
 	});
 
 	it('leaves text without citations untouched', async () => {
-		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe('<p id="intro-p1">Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>');
+		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe('<p id="intro-p1" data-pagefind-title="Introduction ¶1">Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>');
 	});
 });
 
@@ -77,10 +77,10 @@ describe('rehype-block-ids and rehype-citation-ids', () => {
 
 	it('numbers blocks within their section, with readable ids', async () => {
 		const html = await render(text);
-		expect(html).toContain('<p id="intro-p1">Before');
-		expect(html).toContain('<p id="digital-payments-p1">First.</p>');
-		expect(html).toContain('<p id="digital-payments-p2">Second');
-		expect(html).toContain('<li id="digital-payments-li1">');
+		expect(html).toContain('<p id="intro-p1" data-pagefind-title="Introduction ¶1">Before');
+		expect(html).toContain('<p id="digital-payments-p1" data-pagefind-title="Digital payments ¶1">First.</p>');
+		expect(html).toContain('<p id="digital-payments-p2" data-pagefind-title="Digital payments ¶2">Second');
+		expect(html).toContain('<li id="digital-payments-li1" data-pagefind-title="Digital payments, item 1">');
 	});
 
 	it('names each citation after its block and keys, not its position in the text', async () => {
