@@ -2,6 +2,7 @@ import './src/site-root.ts';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { citationReport } from './src/integrations/citation-report.ts';
+import { clientScripts } from './src/integrations/client-scripts.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { markdownProcessor } from './src/plugins/index.ts';
 import { site } from './src/site.config.ts';
@@ -11,7 +12,7 @@ export default defineConfig({
 	site: site.url,
 	trailingSlash: 'always',
 	markdown: { processor: markdownProcessor() },
-	integrations: [mdx(), pagefind(), citationReport()],
+	integrations: [mdx(), clientScripts(), pagefind(), citationReport()],
 	// Tests build fixture content into their own folders without sharing a cache.
 	...(process.env['SOURCED_CACHE'] ? { cacheDir: process.env['SOURCED_CACHE'] } : {}),
 });

@@ -21,7 +21,7 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
 	it('search with results shown has no violations', async () => {
 		const page = await (await site.context({ colorScheme })).newPage();
 		await page.goto(site.url + '/search/?q=payments');
-		await page.locator('pagefind-results a').first().waitFor({ timeout: 10_000 });
+		await page.locator('.search-results a').first().waitFor({ timeout: 10_000 });
 		expect(await axeViolations(page)).toEqual([]);
 	});
 
@@ -29,8 +29,8 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
 		const page = await (await site.context({ colorScheme })).newPage();
 		await page.goto(site.url + '/briefs/internet-plus/');
 		await page.locator('#site-search-q').click();
-		await page.locator('pagefind-modal dialog[open] input').pressSequentially('Klein');
-		await page.locator('pagefind-modal pagefind-results a').first().waitFor({ timeout: 10_000 });
+		await page.locator('dialog.search-dialog[open] input[type="search"]').pressSequentially('Klein');
+		await page.locator('dialog.search-dialog .search-results a').first().waitFor({ timeout: 10_000 });
 		expect(await axeViolations(page)).toEqual([]);
 	});
 });

@@ -1,0 +1,160 @@
+/**
+ * Sourced's search UI on Pagefind's JavaScript API: an input, result-type
+ * filters and a list of results (sections, paragraphs and sources), with
+ * arrow-key navigation and a live count. Loaded only when a reader starts a
+ * search; see README "Search" for why it is ours and not Pagefind's
+ * Component UI (about 48 KB more to download before the first result).
+ */
+import { strings } from '../ui/strings.ts';
+import { HIGHLIGHT_PARAM } from './search-params.ts';
+
+interface SubResult {
+	title: string;
+	url: string;
+	excerpt: string;
+}
+interface ResultData {
+	url: string;
+	excerpt: string;
+	meta: Record<string, string>;
+	filters: Record<string, string[]>;
+	sub_results: SubResult[];
+}
+interface Pagefind {
+	options(o: object): Promise<void>;
+	init(): Promise<void>;
+	search(term: string, o?: object): Promise<{ results: { data(): Promise<ResultData> }[] } | null>;
+	filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+let engine: Promise<Pagefind> | undefined;
+
+/** Pagefind's engine (script, worker, WebAssembly and index metadata), fetched once. */
+export function pagefind(): Promise<Pagefind> {
+	engine ??= (async () => {
+		const url = '/pagefind/pagefind.js';
+		const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+		await pf.options({ highlightParam: HIGHLIGHT_PARAM, excerptLength: 24 });
+		await pf.init();
+		return pf;
+	})();
+	return engine;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+	const el = document.createElement(tag);
+	Object.assign(el, props);
+	el.append(...children);
+	return el;
+}
+
+/** Pagefind's excerpts are escaped text with `<mark>` around the terms. */
+const marked = (html: string) => h('span', { className: 'excerpt', innerHTML: html });
+
+/**
+ * Builds the search UI into `root`. `filterNames` are the Pagefind filters
+ * offered (the dialog offers the result type; the search page all of them).
+ * Returns the input, and a function that runs a query as if typed.
+ */
+export function mountSearch(root: HTMLElement, filterNames: string[], onQuery: (q: string) => void = () => {}) {
+	const id = root.id || 'search';
+	const input = h('input', { type: 'search', id: `${id}-q`, autocomplete: 'off', spellcheck: false, placeholder: strings.searchPlaceholder });
+	input.setAttribute('aria-controls', `${id}-results`);
+	input.setAttribute('aria-describedby', `${id}-hint`);
+	const filters = h('div', { className: 'search-filters' });
+	const status = h('p', { className: 'search-status', id: `${id}-status` });
+	status.setAttribute('role', 'status');
+	const list = h('ol', { className: 'search-results', id: `${id}-results` });
+	list.setAttribute('aria-label', strings.searchResults);
+	root.append(
+		h('label', { htmlFor: input.id, className: 'visually-hidden' }, strings.searchLabel),
+		input,
+		h('p', { className: 'search-hint', id: `${id}-hint` }, strings.searchHint),
+		filters,
+		status,
+		list,
+	);
+
+	let latest = 0;
+	const run = async () => {
+		const query = input.value.trim();
+		onQuery(query);
+		const mine = ++latest;
+		if (!query) {
+			list.replaceChildren();
+			status.textContent = '';
+			return;
+		}
+		const pf = await pagefind();
+		const chosen: Record<string, string[]> = {};
+		for (const box of filters.querySelectorAll<HTMLInputElement>('input:checked')) {
+			if (box.value) (chosen[box.name] ??= []).push(box.value);
+		}
+		const search = await pf.search(query, { filters: chosen });
+		if (!search || mine !== latest) return;
+		const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+		if (mine !== latest) return;
+		list.replaceChildren(...data.map(renderResult));
+		status.textContent = strings.resultCount(search.results.length, query);
+	};
+	input.addEventListener('input', run);
+	filters.addEventListener('change', run);
+
+	// Arrow keys move between the input and the result links; Enter follows a link.
+	root.addEventListener('keydown', (event) => {
+		if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+		const stops = [input, ...list.querySelectorAll('a')];
+		const at = stops.indexOf(document.activeElement as HTMLAnchorElement);
+		if (at < 0) return;
+		event.preventDefault();
+		stops[Math.max(0, Math.min(stops.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+	});
+
+	void pagefind().then(async (pf) => {
+		const available = await pf.filters();
+		for (const name of filterNames) {
+			const values = Object.keys(available[name] ?? {});
+			if (values.length === 0) continue;
+			const single = name === 'type';
+			const options = (single ? [''] : []).concat(values).map((value) =>
+				h(
+					'label',
+					{},
+					h('input', { type: single ? 'radio' : 'checkbox', name, value, checked: single && !value }),
+					value || strings.allResults,
+				),
+			);
+			filters.append(h('fieldset', {}, h('legend', {}, strings.filterNames[name as keyof typeof strings.filterNames] ?? name), ...options));
+		}
+	});
+
+	return {
+		input,
+		search: (query: string) => {
+			input.value = query;
+			void run();
+		},
+	};
+}
+
+function renderResult(result: ResultData): HTMLLIElement {
+	const isSource = result.filters['type']?.includes('Sources');
+	const title = result.meta['title'] ?? result.url;
+	if (isSource || result.sub_results.length === 0) {
+		return h(
+			'li',
+			{ className: isSource ? 'result source' : 'result' },
+			h('a', { href: result.url }, h('span', { className: 'result-kind' }, isSource ? strings.kindSource : strings.kindBrief), h('span', { className: 'result-title' }, title), marked(result.excerpt)),
+		);
+	}
+	return h(
+		'li',
+		{ className: 'result' },
+		h('p', { className: 'result-title' }, title),
+		h(
+			'ul',
+			{},
+			...result.sub_results.slice(0, 3).map((sub) => h('li', {}, h('a', { href: sub.url }, h('span', { className: 'result-title' }, sub.title), marked(sub.excerpt)))),
+		),
+	);
+}
