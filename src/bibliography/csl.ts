@@ -20,7 +20,7 @@ export const EXPORTS: Record<ExportFormat, { ext: string; type: string; label: s
 const templates = plugins.config.get('@csl').styles;
 
 /** A CSL style citation-js knows: a bundled name, or a .csl file registered the first time it is named. */
-function template(csl: string): string {
+function templateFor(csl: string): string {
 	if (templates.has(csl)) return csl;
 	templates.add(csl, readFileSync(csl, 'utf8'));
 	return csl;
@@ -48,11 +48,30 @@ export function exportRecords(records: CslItem[], format: ExportFormat): string 
 
 /** One record formatted as a bibliography entry in a CSL style, as HTML or text. */
 export function formatRecord(record: CslItem, csl: string, format: 'html' | 'text' = 'html'): string {
-	const html = new Cite([record], { generateGraph: false }).format('bibliography', { format, template: template(csl), lang: 'en-US' });
-	return format === 'html'
-		? html.replace(/^\s*<div class="csl-bib-body">\s*<div data-csl-entry-id="[^"]*" class="csl-entry">/, '').replace(/<\/div>\s*<\/div>\s*$/, '').trim()
-		: html.trim();
+	return formatRecords([record], csl, format).get(record.id)!;
 }
+
+/**
+ * Each record formatted on its own (no year suffixes from sharing a list),
+ * with one citation-js instance and so one style engine for them all.
+ */
+export function formatRecords(records: CslItem[], csl: string, format: 'html' | 'text' = 'html'): Map<string, string> {
+	const cite = new Cite(records, { generateGraph: false });
+	const template = templateFor(csl);
+	return new Map(
+		records.map((record) => {
+			const out = cite.format('bibliography', { format, template, lang: 'en-US', entry: record.id });
+			return [record.id, format === 'html' ? unwrapEntry(out) : out.trim()];
+		}),
+	);
+}
+
+/** citation-js wraps an HTML entry in two divs; the caller places it. */
+const unwrapEntry = (html: string) =>
+	html
+		.replace(/^\s*<div class="csl-bib-body">\s*<div data-csl-entry-id="[^"]*" class="csl-entry">/, '')
+		.replace(/<\/div>\s*<\/div>\s*$/, '')
+		.trim();
 
 /**
  * The bibliography as a CSL-JSON file for rehype-citation, which then skips

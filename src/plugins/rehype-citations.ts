@@ -19,7 +19,7 @@ const transforms = new Map<string, Transform>();
  */
 export function rehypeCitations(): Transformer<Root> {
 	return async (tree, file) => {
-		const { bibliography, csl } = citationSettings(file);
+		const { bibliography, rehypeCsl: csl } = citationSettings(file);
 		const json = cslJsonFor(bibliography);
 		const id = `${json}\0${csl}`;
 		let transform = transforms.get(id);

@@ -3,7 +3,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { formatRecord } from '../bibliography/csl.ts';
+import { formatRecords } from '../bibliography/csl.ts';
 import { sectionRecord, type BriefMeta } from '../utils/brief-record.ts';
 import { strings } from '../ui/strings.ts';
 import { citationSettings } from './citation-options.ts';
@@ -20,14 +20,16 @@ export function rehypeCiteSections(): Transformer<Root> {
 		const meta = (file.data as { astro?: { frontmatter?: Partial<BriefMeta> } }).astro?.frontmatter;
 		if (!meta?.title || !meta.authors || !meta.published) return;
 		const slug = path.basename(file.path, path.extname(file.path));
-		const { csl } = citationSettings(file);
-		for (let i = tree.children.length - 1; i >= 0; i--) {
-			const node = tree.children[i];
-			if (node?.type !== 'element' || node.tagName !== 'h2' || typeof node.properties['id'] !== 'string') continue;
-			const section = { id: node.properties['id'], title: toString(node).trim() };
-			const record = sectionRecord(slug, meta as BriefMeta, section);
-			tree.children.splice(i + 1, 0, citeBox(formatRecord(record, csl), `cite-section-${section.id}`));
-		}
+		const headings = tree.children.filter(
+			(node): node is Element => node.type === 'element' && node.tagName === 'h2' && typeof node.properties['id'] === 'string',
+		);
+		const records = headings.map((h) => sectionRecord(slug, meta as BriefMeta, { id: String(h.properties['id']), title: toString(h).trim() }));
+		const formatted = formatRecords(records, citationSettings(file).csl);
+		headings.forEach((heading, i) => {
+			const record = records[i]!;
+			const at = tree.children.indexOf(heading);
+			tree.children.splice(at + 1, 0, citeBox(formatted.get(record.id)!, `cite-section-${heading.properties['id']}`));
+		});
 	};
 }
 

@@ -1,0 +1,231 @@
+/**
+ * `npm run bench`: the figures the issues ask for, measured on the real site
+ * and on generated corpora, printed as tables with the budget beside each.
+ *
+ *   npm run bench                 # real site, 300 and 3,000 briefs, 3 runs each
+ *   npm run bench -- --sizes 1,300 --runs 5
+ *
+ * Builds run the Astro CLI as an author would (wall time and peak memory from
+ * GNU time). Search and page weight are measured in Debian's Chromium on the
+ * built site served from 127.0.0.1; bytes are gzip sizes, as a static host
+ * would send them. Medians of several runs: these machines are shared.
+ */
+import { spawn } from 'node:child_process';
+import { readdir, rm, stat, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launch } from '../tests/helpers/browser.ts';
+import { serve } from '../tests/helpers/serve.ts';
+import { makeCorpus, uniqueWord } from './corpus.ts';
+
+const { values } = parseArgs({
+	options: { sizes: { type: 'string', default: '1,300,3000' }, runs: { type: 'string', default: '3' } },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+const root = process.cwd();
+const work = path.join(tmpdir(), 'sourced-bench');
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const kb = (bytes: number) => bytes / 1024;
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+async function dirSize(dir: string): Promise<number> {
+	let total = 0;
+	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+		if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+	}
+	return total;
+}
+
+/** One `astro build`: wall seconds and peak resident memory (MB), from GNU time. */
+function buildOnce(content: string, outDir: string): Promise<{ seconds: number; peakMb: number }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+			cwd: root,
+			env: { ...process.env, SOURCED_CONTENT: content, SOURCED_CACHE: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
+		});
+		let err = '';
+		child.stderr.on('data', (d: Buffer) => (err += d));
+		child.stdout.resume();
+		child.on('close', (code) => {
+			const m = /BENCH ([\d.]+) (\d+)/.exec(err);
+			if (code !== 0 || !m) return reject(new Error(`build failed (${code}):\n${err.slice(-2000)}`));
+			resolve({ seconds: Number(m[1]), peakMb: Number(m[2]) / 1024 });
+		});
+	});
+}
+
+interface Transfer {
+	url: string;
+	gzip: number;
+}
+
+/** Records what the page fetches, sized as gzip would send it (already-compressed files count as they are). */
+function recordTransfers(page: Page): Transfer[] {
+	const seen: Transfer[] = [];
+	page.on('response', async (response) => {
+		try {
+			const body = await response.body();
+			const packed = /\.(pagefind|pf_index|pf_fragment|pf_filter|pf_meta)$/.test(new URL(response.url()).pathname);
+			seen.push({ url: response.url(), gzip: packed ? body.length : gzipSync(body, { level: 9 }).length });
+		} catch {
+			// redirects and aborted requests have no body
+		}
+	});
+	return seen;
+}
+
+const QUERIES = ['alipay', 'sandbox', 'klein', 'brookings', 'fintech', 'silk road', 'verified', 'payments'];
+
+interface SearchFigures {
+	latencyMs: number;
+	openKb: number;
+	queryKb: number;
+}
+
+/** Median time from the last keystroke to the first result on screen, and bytes to open and per query. */
+async function measureSearch(url: string, slug: string, extraQuery?: string): Promise<SearchFigures> {
+	const browser = await launch();
+	const latencies: number[] = [];
+	const opens: number[] = [];
+	const perQuery: number[] = [];
+	try {
+		for (let run = 0; run < runs; run++) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			const transfers = recordTransfers(page);
+			await page.goto(`${url}/briefs/${slug}/`);
+			await page.waitForLoadState('networkidle');
+			const before = transfers.length;
+			await page.locator('#site-search-q').focus();
+			await page.locator('dialog.search-dialog[open] input[type="search"]').waitFor();
+			await page.waitForLoadState('networkidle');
+			await page.waitForTimeout(300);
+			opens.push(kb(transfers.slice(before).reduce((s, t) => s + t.gzip, 0)));
+			const input = page.locator('dialog.search-dialog input[type="search"]');
+			for (const query of extraQuery ? [...QUERIES, extraQuery] : QUERIES) {
+				await input.fill('');
+				await page.waitForTimeout(50);
+				const start = transfers.length;
+				// Type all but the last key, then time from the last keystroke to the first result drawn.
+				await input.pressSequentially(query.slice(0, -1), { delay: 20 });
+				await page.waitForTimeout(150);
+				await page.evaluate(() => {
+					const list = document.querySelector('dialog.search-dialog .search-results')!;
+					list.replaceChildren();
+					(window as unknown as { __shown: Promise<number> }).__shown = new Promise((resolve) => {
+						new MutationObserver((_, observer) => {
+							if (list.querySelector('a')) {
+								observer.disconnect();
+								requestAnimationFrame(() => resolve(performance.now()));
+							}
+						}).observe(list, { childList: true, subtree: true });
+					});
+					document.addEventListener('keydown', () => ((window as unknown as { __key: number }).__key = performance.now()), { once: true, capture: true });
+				});
+				await input.press(query.at(-1)!);
+				const ms = await page.evaluate(async () => {
+					const w = window as unknown as { __shown: Promise<number>; __key: number };
+					return (await w.__shown) - w.__key;
+				});
+				latencies.push(ms);
+				await page.waitForTimeout(200);
+				perQuery.push(kb(transfers.slice(start).reduce((s, t) => s + t.gzip, 0)));
+			}
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+	}
+	return { latencyMs: median(latencies), openKb: median(opens), queryKb: median(perQuery) };
+}
+
+interface PageFigures {
+	kb: number;
+	requests: number;
+	inlineJsBytes: number;
+	externalScripts: number;
+}
+
+/** First load of the brief page: bytes (gzip), requests, inline script size, external scripts run. */
+async function measurePage(url: string): Promise<PageFigures> {
+	const browser = await launch();
+	try {
+		const page = await (await browser.newContext()).newPage();
+		const transfers = recordTransfers(page);
+		await page.goto(`${url}/briefs/internet-plus/`);
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(300);
+		const { inline, external } = await page.evaluate(() => ({
+			inline: [...document.scripts].filter((s) => !s.src && s.type !== 'application/ld+json').reduce((n, s) => n + new Blob([s.text]).size, 0),
+			external: performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script').length,
+		}));
+		return { kb: kb(transfers.reduce((s, t) => s + t.gzip, 0)), requests: transfers.length, inlineJsBytes: inline, externalScripts: external };
+	} finally {
+		await browser.close();
+	}
+}
+
+function table(title: string, head: string[], rows: (string | number)[][]) {
+	console.log(`\n${title}\n`);
+	console.log(`| ${head.join(' | ')} |`);
+	console.log(`| ${head.map(() => '---').join(' | ')} |`);
+	for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+const buildRows: (string | number)[][] = [];
+const searchRows: (string | number)[][] = [];
+let pageFigures: PageFigures | undefined;
+const buildTimes = new Map<number, number>();
+
+for (const size of sizes) {
+	const content = size === 1 ? path.join(root, 'content') : await makeCorpus(size, path.join(work, `corpus-${size}`), root);
+	const outDir = path.join(work, `dist-${size}`);
+	const builds = [];
+	for (let run = 0; run < runs; run++) {
+		await rm(outDir, { recursive: true, force: true });
+		builds.push(await buildOnce(content, outDir));
+		process.stderr.write(`built ${size} brief(s), run ${run + 1}: ${fmt(builds.at(-1)!.seconds)} s\n`);
+	}
+	const seconds = median(builds.map((b) => b.seconds));
+	buildTimes.set(size, seconds);
+	buildRows.push([size, fmt(seconds), fmt(median(builds.map((b) => b.peakMb)), 0)]);
+
+	const server = await serve(outDir);
+	try {
+		const slug = size === 1 ? 'internet-plus' : `brief-${'1'.padStart(String(size).length, '0')}`;
+		const search = await measureSearch(server.url, slug, size === 1 ? undefined : uniqueWord(size - 1));
+		const indexMb = (await dirSize(path.join(outDir, 'pagefind'))) / 1024 / 1024;
+		searchRows.push([size, fmt(search.latencyMs, 0), fmt(search.openKb), fmt(search.queryKb), fmt(indexMb, 2)]);
+		if (size === 1) pageFigures = await measurePage(server.url);
+	} finally {
+		await server.close();
+	}
+}
+
+table('Search (median of ' + runs + ' runs × ' + QUERIES.length + ' queries)', ['briefs', 'last key → first result, ms (≤ 120)', 'KB to open search (≤ 80; engine floor ≈ 86)', 'KB per query', 'index MB'], searchRows);
+table('Build', ['briefs', 'wall s (median)', 'peak MB'], buildRows);
+if (buildTimes.has(300) && buildTimes.has(3000)) {
+	const ratio = buildTimes.get(3000)! / buildTimes.get(300)!;
+	console.log(`\n3,000 / 300 briefs build time: ${fmt(ratio, 2)}× (budget ≤ 10×: ${ratio <= 10 ? 'met' : 'NOT met'})`);
+}
+if (pageFigures) {
+	table('Brief page, first load', ['figure', 'measured', 'budget'], [
+		['transferred (gzip)', `${fmt(pageFigures.kb)} KB`, '≤ 20 KB'],
+		['requests', pageFigures.requests, '≤ 4'],
+		['external scripts run before interaction', pageFigures.externalScripts, '0'],
+		['inline script', `${pageFigures.inlineJsBytes} B`, '≤ 1024 B'],
+	]);
+}
+const own = (await readdir(path.join(work, `dist-${sizes[0]}`, '_s'))).filter((f) => f.endsWith('.js'));
+let ownBytes = 0;
+for (const f of own) if (!f.startsWith('copy') && !f.startsWith('highlight') && !f.startsWith('search-page')) ownBytes += gzipSync(await readFile(path.join(work, `dist-${sizes[0]}`, '_s', f)), { level: 9 }).length;
+console.log(`\nOur own search code fetched on open (gzip): ${fmt(kb(ownBytes), 2)} KB (aim ≤ 3 KB over the engine)`);
