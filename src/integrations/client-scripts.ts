@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 
-/** Modules loaded on demand by the inline bootstrap (src/scripts/bootstrap.ts). */
-const MODULES = ['search-dialog', 'search-page', 'copy', 'highlight'];
+/** Modules loaded on demand by the inline bootstrap (src/scripts/bootstrap.ts), by its short names. */
+const MODULES: Record<string, string> = { s: 'search-dialog', c: 'copy', q: 'quote', h: 'highlight' };
 const OUT = '_s';
 
 /**
@@ -26,7 +26,7 @@ export function clientScripts(): AstroIntegration {
 				if (command === 'build') {
 					built = await mkdtemp(path.join(tmpdir(), 'sourced-scripts-'));
 					const { metafile } = await build({
-						entryPoints: Object.fromEntries(MODULES.map((name) => [name, path.join(scripts, `${name}.ts`)])),
+						entryPoints: Object.fromEntries(Object.values(MODULES).map((file) => [file, path.join(scripts, `${file}.ts`)])),
 						outdir: built,
 						bundle: true,
 						splitting: true,
@@ -34,16 +34,20 @@ export function clientScripts(): AstroIntegration {
 						target: 'es2022',
 						minify: true,
 						legalComments: 'none',
-						entryNames: '[name]-[hash]',
-						chunkNames: 'shared-[hash]',
+						// Short names keep the inline bootstrap, which lists them, small.
+						entryNames: '[hash]',
+						chunkNames: '[hash]',
 						metafile: true,
 					});
-					for (const [file, output] of Object.entries(metafile.outputs)) {
-						const name = output.entryPoint && path.basename(output.entryPoint, '.ts');
-						if (name) urls[name] = `/${OUT}/${path.basename(file)}`;
-					}
+					const entries = new Map(
+						Object.entries(metafile.outputs).flatMap(([file, output]) =>
+							output.entryPoint ? [[path.basename(output.entryPoint, '.ts'), path.basename(file, '.js')] as const] : [],
+						),
+					);
+					for (const [name, file] of Object.entries(MODULES)) urls[name] = entries.get(file)!;
 				} else {
-					for (const name of MODULES) urls[name] = `/src/scripts/${name}.ts`;
+					// Vite serves the sources in dev; the bootstrap asks for /_s/<name>.js.
+					for (const [name, file] of Object.entries(MODULES)) urls[name] = `../src/scripts/${file}.ts?`;
 				}
 				const bootstrap = await build({
 					entryPoints: [path.join(scripts, 'bootstrap.ts')],

@@ -7,6 +7,7 @@ import { rehypeCitationParents } from './rehype-citation-parents.ts';
 import { rehypeCitations } from './rehype-citations.ts';
 import { rehypeCiteSections } from './rehype-cite-sections.ts';
 import { rehypeFootnoteLinks } from './rehype-footnote-links.ts';
+import { rehypeLinkButtons } from './rehype-link-buttons.ts';
 import { rehypeReferences } from './rehype-references.ts';
 import { remarkCitationLint } from './remark-citation-lint.ts';
 
@@ -27,6 +28,7 @@ export const rehypePlugins = [
 	rehypeReferences,
 	rehypeCiteSections,
 	rehypeFootnoteLinks,
+	rehypeLinkButtons,
 ];
 
 export const remarkRehypeOptions = {

@@ -45,11 +45,9 @@ function citeBox(html: string, id: string): Element {
 			{ type: 'element', tagName: 'p', properties: { id, className: ['formatted-citation'] }, children: formatted },
 			{
 				type: 'element',
-				tagName: 'copy-button',
-				properties: { dataTarget: id },
-				children: [
-					{ type: 'element', tagName: 'button', properties: { type: 'button', disabled: true }, children: [{ type: 'text', value: strings.copyCitation }] },
-				],
+				tagName: 'button',
+				properties: { type: 'button', className: ['copy-button'], dataCopy: id, disabled: true },
+				children: [{ type: 'text', value: strings.copyCitation }],
 			},
 		],
 	};

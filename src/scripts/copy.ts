@@ -1,24 +1,30 @@
 import { strings } from '../ui/strings.ts';
 
+/** The absolute address of an anchor on this page, without any search or highlight. */
+export const anchorUrl = (id: string) => `${location.origin}${location.pathname}#${id}`;
+
 /**
- * Copies what a `<copy-button>` points at (`data-target`: an element's text,
- * or `data-text`) and says so in a live region beside the button.
+ * Copies for a `[data-copy]` button: `data-copy="#id"` the address of that
+ * anchor, `data-copy="id"` the text of that element. The page's toast says
+ * what happened, on screen and to screen readers.
  */
 export async function copy(button: Element): Promise<void> {
-	const host = button.closest('copy-button') as HTMLElement;
-	const id = host.dataset['target'];
-	const text = host.dataset['text'] ?? (id ? document.getElementById(id)?.textContent?.trim() : '') ?? '';
-	let status = host.querySelector('.copy-status');
-	if (!status) {
-		status = Object.assign(document.createElement('span'), { className: 'copy-status' });
-		status.setAttribute('role', 'status');
-		host.append(status);
-	}
+	const what = button.getAttribute('data-copy') ?? '';
+	const text = what.startsWith('#') ? anchorUrl(what.slice(1)) : (document.getElementById(what)?.textContent?.trim() ?? '');
 	try {
 		await navigator.clipboard.writeText(text);
-		status.textContent = host.dataset['copied'] ?? strings.copied;
+		toast(what.startsWith('#') ? strings.linkCopied : strings.copied);
 	} catch {
-		status.textContent = strings.copyFailed;
+		toast(strings.copyFailed);
 	}
-	setTimeout(() => status.replaceChildren(), 4000);
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+export function toast(message: string): void {
+	const el = document.getElementById('toast');
+	if (!el) return;
+	el.textContent = message;
+	clearTimeout(timer);
+	timer = setTimeout(() => (el.textContent = ''), 4000);
 }

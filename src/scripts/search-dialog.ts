@@ -4,12 +4,18 @@ import { mountSearch } from './search-ui.ts';
 
 let dialog: { element: HTMLDialogElement; search: (q: string) => void } | undefined;
 
+// The search page searches in place, with every filter, instead of in a dialog.
+const onPage = document.querySelector<HTMLElement>('sourced-search-page');
+const page = onPage && mountSearch(onPage, ['type', 'brief', 'topic', 'status'], setQuery);
+page?.input.focus();
+
 /**
  * Opens the search dialog (built on first use) with `query`. The address
  * carries the query while it is open; closing it (Esc, the button, or a
  * click outside) clears it, and the browser returns focus to the opener.
  */
 export function open(query: string): void {
+	if (page) return query ? page.search(query) : undefined;
 	if (!dialog) {
 		const element = document.createElement('dialog');
 		element.className = 'search-dialog';

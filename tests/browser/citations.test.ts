@@ -94,8 +94,8 @@ it('copies the formatted citation of the brief', async () => {
 	const page = await context.newPage();
 	await page.goto(site.url + BRIEF);
 	await page.locator('.cite-this summary').click();
-	await page.locator('.cite-this copy-button button').click();
-	await expect.poll(() => page.locator('.cite-this .copy-status').innerText()).toBe('Copied to the clipboard');
+	await page.locator('.cite-this button[data-copy]').click();
+	await expect.poll(() => page.locator('#toast').innerText()).toBe('Copied to the clipboard');
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Sourced editorial team\. 2026\. “China’s Internet Plus Strategy/);
 });
 

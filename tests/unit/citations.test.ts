@@ -47,14 +47,16 @@ describe('rehype-citations', () => {
 	});
 
 	it('leaves text without citations untouched', async () => {
-		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe('<p id="intro-p1" data-pagefind-title="Introduction ¶1">Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>');
+		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe(
+			'<p id="intro-p1" data-pagefind-title="Introduction ¶1"><button type="button" class="copy-link" data-copy="#intro-p1" aria-label="Copy link to Introduction ¶1" disabled></button>Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>',
+		);
 	});
 });
 
 describe('rehype-references', () => {
 	it('shows each source with its verification status in words and its note', async () => {
 		const html = await render('[@baker2010] and [@cole2020].');
-		expect(html).toContain('<h2 id="references">References</h2>');
+		expect(html).toContain('<h2 id="references"><a class="heading-link" href="#references">References</a>');
 		expect(html).toContain('<span class="status status-likely">Likely, not confirmed</span> <span class="verification-note">Fixture entry with a URL.</span>');
 		expect(html).toContain('<span class="status status-unverified">Unverified</span>');
 	});
@@ -77,9 +79,9 @@ describe('rehype-block-ids and rehype-citation-ids', () => {
 
 	it('numbers blocks within their section, with readable ids', async () => {
 		const html = await render(text);
-		expect(html).toContain('<p id="intro-p1" data-pagefind-title="Introduction ¶1">Before');
-		expect(html).toContain('<p id="digital-payments-p1" data-pagefind-title="Digital payments ¶1">First.</p>');
-		expect(html).toContain('<p id="digital-payments-p2" data-pagefind-title="Digital payments ¶2">Second');
+		expect(html).toContain('<p id="intro-p1" data-pagefind-title="Introduction ¶1">');
+		expect(html).toContain('<p id="digital-payments-p1" data-pagefind-title="Digital payments ¶1">');
+		expect(html).toContain('<p id="digital-payments-p2" data-pagefind-title="Digital payments ¶2">');
 		expect(html).toContain('<li id="digital-payments-li1" data-pagefind-title="Digital payments, item 1">');
 	});
 
@@ -119,6 +121,16 @@ describe('rehype-cite-sections', () => {
 		});
 		expect(html).toContain('<details class="cite-section" data-pagefind-ignore="all"><summary>Cite this section</summary>');
 		expect(html).toContain('Ada Adams. 2026. “Digital Payments.” In <i>A Brief</i>. Sourced. http://127.0.0.1:4321/briefs/brief/#digital-payments.');
-		expect(html).toContain('<copy-button data-target="cite-section-digital-payments"><button type="button" disabled>Copy citation</button></copy-button>');
+		expect(html).toContain('<button type="button" class="copy-button" data-copy="cite-section-digital-payments" disabled>Copy citation</button>');
+	});
+});
+
+describe('rehype-link-buttons', () => {
+	it('links each heading to itself and gives it and each block a copy-link button with a name', async () => {
+		const html = await render('## Digital payments\n\nText.');
+		expect(html).toContain(
+			'<h2 id="digital-payments"><a class="heading-link" href="#digital-payments">Digital payments</a><button type="button" class="copy-link" data-copy="#digital-payments" aria-label="Copy link to section Digital payments" disabled></button></h2>',
+		);
+		expect(html).toContain('<p id="digital-payments-p1" data-pagefind-title="Digital payments ¶1"><button type="button" class="copy-link" data-copy="#digital-payments-p1" aria-label="Copy link to Digital payments ¶1" disabled></button>Text.</p>');
 	});
 });
