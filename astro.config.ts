@@ -1,8 +1,11 @@
 import './src/site-root.ts';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { anchorManifest } from './src/integrations/anchor-manifest.ts';
 import { citationReport } from './src/integrations/citation-report.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { markdownProcessor } from './src/plugins/index.ts';
 import { site } from './src/site.config.ts';
@@ -12,7 +15,15 @@ export default defineConfig({
 	site: site.url,
 	trailingSlash: 'always',
 	markdown: { processor: markdownProcessor() },
-	integrations: [mdx(), clientScripts(), pagefind(), citationReport()],
+	integrations: [
+		mdx(),
+		sitemap({ filter: (page) => !page.endsWith('/404/') }),
+		clientScripts(),
+		linkCheck(),
+		pagefind(),
+		citationReport(),
+		anchorManifest(),
+	],
 	// Tests build fixture content into their own folders without sharing a cache.
 	...(process.env['SOURCED_CACHE'] ? { cacheDir: process.env['SOURCED_CACHE'] } : {}),
 });

@@ -1,6 +1,7 @@
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { strings } from '../ui/strings.ts';
+import { rehypeAnchorManifest } from './rehype-anchor-manifest.ts';
 import { rehypeBlockIds } from './rehype-block-ids.ts';
 import { rehypeCitationIds } from './rehype-citation-ids.ts';
 import { rehypeCitationParents } from './rehype-citation-parents.ts';
@@ -28,6 +29,7 @@ export const rehypePlugins = [
 	rehypeReferences,
 	rehypeCiteSections,
 	rehypeFootnoteLinks,
+	rehypeAnchorManifest,
 	rehypeLinkButtons,
 ];
 

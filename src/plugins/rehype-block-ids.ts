@@ -1,74 +1,120 @@
+import path from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import type { VFile } from 'vfile';
+import { publishedAnchors } from '../anchors/manifest.ts';
+import { normalize, similarity } from '../anchors/similarity.ts';
 
 /** A block a reader can link to, cite from, or be sent back to. */
 export interface Block {
 	id: string;
+	/** p, li, table, quote or fig */
+	kind: string;
 	/** Human label for back-links: "Digital payments ¶2", "Key findings, item 3". */
 	label: string;
+	/** Its text as written (citations unresolved), for the anchor manifest. */
+	text: string;
 	/** Id and title of the enclosing section (the nearest h2 above). */
 	section: { id: string; title: string };
 }
 
-const KINDS: Record<string, { suffix: string; label: string }> = {
-	p: { suffix: 'p', label: ' ¶' },
-	li: { suffix: 'li', label: ', item ' },
-	table: { suffix: 'table', label: ', table ' },
-	blockquote: { suffix: 'quote', label: ', quotation ' },
-	figure: { suffix: 'fig', label: ', figure ' },
+const KINDS: Record<string, { kind: string; label: string }> = {
+	p: { kind: 'p', label: ' ¶' },
+	li: { kind: 'li', label: ', item ' },
+	table: { kind: 'table', label: ', table ' },
+	blockquote: { kind: 'quote', label: ', quotation ' },
+	figure: { kind: 'fig', label: ', figure ' },
 };
 
 const INTRO = { id: 'intro', title: 'Introduction' };
+/** How alike a block must be to a published one to keep its id. */
+const SAME_BLOCK = 0.6;
+
+/** The brief's slug, as the content collection names it. */
+export const slugOf = (file: VFile) => path.basename(file.path, path.extname(file.path));
 
 /**
- * Gives every block of a brief's body a short, readable id numbered within
- * its section, so that any paragraph can be linked and cited from:
+ * Gives every block of a brief's body a short, readable id, so that any
+ * paragraph can be linked and cited from:
  *
  *   <h2 id="digital-payments">…</h2><p>…</p><p>…</p>
  *   → <h2 id="digital-payments">…</h2><p id="digital-payments-p1">…</p><p id="digital-payments-p2">…</p>
  *
- * Each block is titled for Pagefind, so that a search hit can point at the
- * paragraph. Ids an author set are kept. The blocks are recorded in `file.data.blocks`
- * (by id) for the citation and reference plugins. Runs after heading ids.
+ * A new block is numbered by its place in its section. A block that was
+ * published before (content/anchors.json) keeps its id while its text stays
+ * recognisably the same, even if blocks are added before it or its section
+ * is renamed; a new block never takes a published id. Ids an author set are
+ * kept. Each block is titled for Pagefind, so that a search hit can point at
+ * the paragraph. The blocks are recorded in `file.data.blocks` (by id).
  */
 export function rehypeBlockIds(): Transformer<Root> {
 	return (tree, file) => {
-		const blocks = new Map<string, Block>();
+		const published = publishedAnchors(slugOf(file));
+		const found: { node: Element; kind: string; n: number; label: string; text: string; section: Block['section'] }[] = [];
 		let section = INTRO;
 		let counts = new Map<string, number>();
 
-		const number = (node: Element) => {
+		const collect = (node: Element) => {
 			const kind = KINDS[node.tagName];
 			if (!kind) return;
-			const n = (counts.get(kind.suffix) ?? 0) + 1;
-			counts.set(kind.suffix, n);
-			const existing = node.properties['id'];
-			const id = typeof existing === 'string' && existing ? existing : `${section.id}-${kind.suffix}${n}`;
-			const label = `${section.title}${kind.label}${n}`;
+			const n = (counts.get(kind.kind) ?? 0) + 1;
+			counts.set(kind.kind, n);
+			found.push({ node, kind: kind.kind, n, label: `${section.title}${kind.label}${n}`, text: normalize(toString(node)).slice(0, 200), section });
+		};
+		for (const node of tree.children as (RootContent | ElementContent)[]) {
+			if (node.type !== 'element') continue;
+			if (node.tagName === 'h2' && typeof node.properties['id'] === 'string') {
+				section = { id: node.properties['id'], title: toString(node).trim() };
+				counts = new Map();
+				continue;
+			}
+			if (node.tagName === 'section') continue; // footnotes: their items have ids already
+			collect(node);
+			if (node.tagName === 'ul' || node.tagName === 'ol') {
+				for (const item of node.children) if (item.type === 'element' && item.tagName === 'li') collect(item);
+			}
+		}
+
+		// Published blocks keep their ids: best matches first, each id once.
+		const ids = new Map<number, string>();
+		const taken = new Set([...Object.keys(published.anchors), ...Object.keys(published.aliases), ...published.retired]);
+		found.forEach(({ node }, i) => {
+			const own = node.properties['id'];
+			if (typeof own === 'string' && own) ids.set(i, own);
+		});
+		const pairs: { i: number; id: string; score: number }[] = [];
+		found.forEach((block, i) => {
+			if (ids.has(i)) return;
+			for (const [id, record] of Object.entries(published.anchors)) {
+				if (record.kind !== block.kind) continue;
+				const score = similarity(block.text, record.text);
+				if (score >= SAME_BLOCK) pairs.push({ i, id, score });
+			}
+		});
+		const claimed = new Set(ids.values());
+		for (const { i, id } of pairs.sort((a, b) => b.score - a.score || a.i - b.i)) {
+			if (ids.has(i) || claimed.has(id)) continue;
+			ids.set(i, id);
+			claimed.add(id);
+		}
+		// New blocks: by their place, or the next number no published anchor has used.
+		found.forEach(({ kind, n, section: s }, i) => {
+			if (ids.has(i)) return;
+			let id = `${s.id}-${kind}${n}`;
+			for (let k = n; claimed.has(id) || taken.has(id); k++) id = `${s.id}-${kind}${k + 1}`;
+			ids.set(i, id);
+			claimed.add(id);
+		});
+
+		const blocks = new Map<string, Block>();
+		found.forEach(({ node, kind, label, text, section: s }, i) => {
+			const id = ids.get(i)!;
 			node.properties['id'] = id;
 			// Pagefind makes every titled element with an id its own sub-result: search lands on the paragraph.
 			node.properties['dataPagefindTitle'] = label;
-			blocks.set(id, { id, label, section });
-		};
-
-		const walk = (nodes: (RootContent | ElementContent)[]) => {
-			for (const node of nodes) {
-				if (node.type !== 'element') continue;
-				if (node.tagName === 'h2' && typeof node.properties['id'] === 'string') {
-					section = { id: node.properties['id'], title: toString(node).trim() };
-					counts = new Map();
-					continue;
-				}
-				if (node.tagName === 'section') continue; // footnotes: their items have ids already
-				number(node);
-				if (node.tagName === 'ul' || node.tagName === 'ol') {
-					for (const item of node.children) if (item.type === 'element' && item.tagName === 'li') number(item);
-				}
-			}
-		};
-		walk(tree.children);
+			blocks.set(id, { id, kind, label, text, section: s });
+		});
 		dataOf(file).blocks = blocks;
 	};
 }

@@ -82,8 +82,8 @@ function enclosingBlock(ancestors: (Root | Element)[], blocks: Map<string, Block
 			// Footnotes are numbered by their place in the list, as the reader sees them.
 			const list = ancestors[i - 1];
 			const n = list ? list.children.filter((c) => c.type === 'element').indexOf(ancestor) + 1 : 0;
-			return { id, label: `Note ${n}`, section: { id: 'footnote-label', title: 'Notes' } };
+			return { id, kind: 'note', text: '', label: `Note ${n}`, section: { id: 'footnote-label', title: 'Notes' } };
 		}
 	}
-	return { id: 'main', label: 'the text', section: { id: 'main', title: '' } };
+	return { id: 'main', kind: 'main', text: '', label: 'the text', section: { id: 'main', title: '' } };
 }

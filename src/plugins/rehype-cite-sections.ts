@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
@@ -7,6 +6,7 @@ import { formatRecords } from '../bibliography/csl.ts';
 import { sectionRecord, type BriefMeta } from '../utils/brief-record.ts';
 import { strings } from '../ui/strings.ts';
 import { citationSettings } from './citation-options.ts';
+import { slugOf } from './rehype-block-ids.ts';
 
 /**
  * Puts a "Cite this section" disclosure under each section heading, with the
@@ -19,7 +19,7 @@ export function rehypeCiteSections(): Transformer<Root> {
 	return (tree, file) => {
 		const meta = (file.data as { astro?: { frontmatter?: Partial<BriefMeta> } }).astro?.frontmatter;
 		if (!meta?.title || !meta.authors || !meta.published) return;
-		const slug = path.basename(file.path, path.extname(file.path));
+		const slug = slugOf(file);
 		const headings = tree.children.filter(
 			(node): node is Element => node.type === 'element' && node.tagName === 'h2' && typeof node.properties['id'] === 'string',
 		);

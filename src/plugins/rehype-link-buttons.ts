@@ -25,9 +25,13 @@ export function rehypeLinkButtons(): Transformer<Root> {
 			const id = node.properties['id'];
 			if (typeof id !== 'string') return;
 			if (HEADINGS.has(node.tagName) && !node.properties['className']) {
-				const label = node.children.map(textOf).join('').trim();
+				// Alias anchors (rehype-anchor-manifest) stay outside the link.
+				const aliases = node.children.filter(isAlias);
+				const content = node.children.filter((child) => !isAlias(child));
+				const label = content.map(textOf).join('').trim();
 				node.children = [
-					{ type: 'element', tagName: 'a', properties: { className: ['heading-link'], href: `#${id}` }, children: node.children },
+					...aliases,
+					{ type: 'element', tagName: 'a', properties: { className: ['heading-link'], href: `#${id}` }, children: content },
 					button(id, strings.copyLinkTo(`section ${label}`)),
 				];
 				return;
@@ -44,6 +48,9 @@ const button = (id: string, label: string): Element => ({
 	properties: { type: 'button', className: ['copy-link'], dataCopy: `#${id}`, ariaLabel: label, disabled: true },
 	children: [],
 });
+
+const isAlias = (node: ElementContent) =>
+	node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes('anchor-alias');
 
 const textOf = (node: ElementContent): string =>
 	node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '';

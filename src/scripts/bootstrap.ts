@@ -41,7 +41,7 @@ on(d, 'selectionchange', () => String(getSelection()).trim() && load('q'));
 // Where the browser could not scroll to the target (an unmatched text fragment, a closed region), do it.
 const land = () => {
 	const target = d.getElementById(decodeURIComponent(location.hash.slice(1)).split(':~:')[0]!);
-	target?.closest('details:not([open])')?.setAttribute('open', '');
+	target?.closest('details')?.setAttribute('open', '');
 	const top = target?.getBoundingClientRect().top ?? 0;
 	if (top < 0 || top > innerHeight) target!.scrollIntoView();
 };

@@ -56,6 +56,12 @@ describe.each(htmlFiles(distOf('site')).filter((f) => !f.startsWith('/pagefind')
 		expect(targets.filter((id) => !ids.includes(decodeURIComponent(id)))).toEqual([]);
 	});
 
+	it('runs no script but one small inline bootstrap (≤ 1 KB)', () => {
+		const scripts = [...doc.querySelectorAll('script')].filter((s) => s.getAttribute('type') !== 'application/ld+json');
+		expect(scripts.map((s) => s.getAttribute('src'))).toEqual([null]);
+		expect(Buffer.byteLength(scripts[0]!.textContent ?? '')).toBeLessThanOrEqual(1024);
+	});
+
 	it('leaves no citation unresolved', () => {
 		expect(html('site', file)).not.toMatch(/\[-?@[\p{L}\d_]/u);
 	});

@@ -1,0 +1,111 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { contentDir } from '../site.config.ts';
+
+/** One public anchor of a brief, as the manifest remembers it. */
+export interface AnchorRecord {
+	/** heading, p, li, table, quote, fig, note or reference */
+	kind: string;
+	/** The start of its text, to recognise it after an edit. */
+	text: string;
+	/** Id of the section it stood in (blocks only). */
+	section?: string;
+}
+
+export interface BriefAnchors {
+	anchors: Record<string, AnchorRecord>;
+	/** Published ids that now land on another anchor: old → current. */
+	aliases: Record<string, string>;
+	/** Published ids an author retired on purpose: they land at the top of the brief. */
+	retired: string[];
+}
+
+export interface Manifest {
+	$comment?: string;
+	briefs: Record<string, BriefAnchors>;
+}
+
+const COMMENT =
+	'Every public anchor of every brief, written by the build. Commit it. When an anchor disappears, the build keeps it as an alias of its successor, or asks you to add one to "aliases" (old id → current id) or to "retired". See README, "Links that last".';
+
+export const manifestPath = () => path.join(contentDir, 'anchors.json');
+
+export const emptyBrief = (): BriefAnchors => ({ anchors: {}, aliases: {}, retired: [] });
+
+/** The committed manifest, or an empty one before the first build. */
+export function readManifest(file = manifestPath()): Manifest {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch {
+		return { briefs: {} };
+	}
+	try {
+		const manifest = JSON.parse(text) as Manifest;
+		for (const brief of Object.values(manifest.briefs ?? {})) {
+			brief.aliases ??= {};
+			brief.retired ??= [];
+			brief.anchors ??= {};
+		}
+		return { briefs: manifest.briefs ?? {} };
+	} catch (error) {
+		throw new Error(`${path.relative(process.cwd(), file)}: not valid JSON (${(error as Error).message}). Fix it, or restore it from version control.`);
+	}
+}
+
+const cache = new Map<string, { mtimeMs: number; manifest: Manifest }>();
+
+/** The committed record of one brief's anchors (read once per change of the file). */
+export function publishedAnchors(slug: string, file = manifestPath()): BriefAnchors {
+	let mtimeMs = -1;
+	try {
+		mtimeMs = statSync(file).mtimeMs;
+	} catch {
+		// no manifest yet
+	}
+	let hit = cache.get(file);
+	if (hit?.mtimeMs !== mtimeMs) {
+		hit = { mtimeMs, manifest: readManifest(file) };
+		cache.set(file, hit);
+	}
+	return hit.manifest.briefs[slug] ?? emptyBrief();
+}
+
+/**
+ * What this build found, by brief, for the integration to write once the
+ * build has succeeded. Kept on globalThis: plugins and integrations may be
+ * separate module instances under Vite.
+ */
+export const builtAnchors: Map<string, BriefAnchors> = ((globalThis as { __sourcedAnchors?: Map<string, BriefAnchors> }).__sourcedAnchors ??=
+	new Map());
+
+const sorted = <T>(record: Record<string, T>): Record<string, T> =>
+	Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+
+/** Writes the manifest with this build's briefs merged in; returns whether it changed. */
+export function writeManifest(file = manifestPath()): boolean {
+	if (builtAnchors.size === 0) return false;
+	const manifest = readManifest(file);
+	for (const [slug, brief] of builtAnchors) manifest.briefs[slug] = brief;
+	const out = {
+		$comment: COMMENT,
+		briefs: sorted(
+			Object.fromEntries(
+				Object.entries(manifest.briefs).map(([slug, b]) => [
+					slug,
+					{ anchors: b.anchors, aliases: sorted(b.aliases), retired: [...b.retired].sort() },
+				]),
+			),
+		),
+	};
+	const text = `${JSON.stringify(out, null, '\t')}\n`;
+	let before = '';
+	try {
+		before = readFileSync(file, 'utf8');
+	} catch {
+		// first build
+	}
+	if (before === text) return false;
+	writeFileSync(file, text);
+	return true;
+}

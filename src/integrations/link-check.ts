@@ -1,0 +1,75 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+const ID = /\sid="([^"]*)"/g;
+const HREF = /\s(?:href|src)="([^"]*)"/g;
+
+/**
+ * Problems in a built site: duplicate ids on a page, internal links to a page
+ * or file that does not exist, and `#fragments` that name no element on
+ * their target page. Pages are read as Astro writes them (double-quoted
+ * attributes), which is fast enough to check every page of every build.
+ */
+export async function checkLinks(dir: string): Promise<string[]> {
+	const pages = new Map<string, Set<string>>();
+	const problems: string[] = [];
+	const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+		.filter((f) => f.isFile() && f.name.endsWith('.html'))
+		.map((f) => path.join(f.parentPath, f.name));
+	const html = new Map<string, string>();
+	for (const file of files) {
+		const text = await readFile(file, 'utf8');
+		html.set(file, text);
+		const ids = new Set<string>();
+		for (const [, id] of text.matchAll(ID)) {
+			const decoded = decodeEntities(id!);
+			if (ids.has(decoded)) problems.push(`${path.relative(dir, file)}: duplicate id "${decoded}"`);
+			ids.add(decoded);
+		}
+		pages.set(file, ids);
+	}
+	const exists = new Map<string, Promise<boolean>>();
+	const fileExists = (file: string) => {
+		if (!exists.has(file)) exists.set(file, stat(file).then((s) => s.isFile(), () => false));
+		return exists.get(file)!;
+	};
+	for (const [file, text] of html) {
+		for (const [, raw] of text.matchAll(HREF)) {
+			const href = decodeEntities(raw!);
+			if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
+			const url = new URL(href, `http://site/${path.relative(dir, file).replace(/index\.html$/, '')}`);
+			let target = path.join(dir, decodeURIComponent(url.pathname));
+			if (url.pathname.endsWith('/')) target = path.join(target, 'index.html');
+			if (!(await fileExists(target))) {
+				problems.push(`${path.relative(dir, file)}: link to ${href}, but there is no ${path.relative(dir, target)}`);
+				continue;
+			}
+			const fragment = decodeURIComponent(url.hash.slice(1)).split(':~:')[0];
+			if (fragment && !pages.get(target)?.has(fragment)) {
+				problems.push(`${path.relative(dir, file)}: link to ${href}, but ${path.relative(dir, target)} has no id "${fragment}"`);
+			}
+		}
+	}
+	return problems;
+}
+
+const decodeEntities = (s: string) =>
+	s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+/** Fails the build on any problem checkLinks finds. */
+export function linkCheck(): AstroIntegration {
+	return {
+		name: 'sourced:link-check',
+		hooks: {
+			'astro:build:done': async ({ dir, logger }) => {
+				const problems = await checkLinks(fileURLToPath(dir));
+				if (problems.length > 0) {
+					throw new Error(`The built site has ${problems.length} broken link(s) or duplicate id(s):\n  ${problems.slice(0, 30).join('\n  ')}`);
+				}
+				logger.info('every internal link and #fragment resolves; no duplicate ids');
+			},
+		},
+	};
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { projectRoot, site } from '../site.config.ts';
+
+const FONT_DIR = path.join(projectRoot, 'node_modules/@expo-google-fonts/source-serif-4');
+/** Bundled with the project (an npm package), so that the build needs no network and no system fonts. */
+const FONTS = ['400Regular/SourceSerif4_400Regular.ttf', '700Bold/SourceSerif4_700Bold.ttf'].map((f) => path.join(FONT_DIR, f));
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Greedy line breaking by character count, which is near enough for a title in one typeface. */
+export function wrap(text: string, width: number, maxLines: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/)) {
+		if (line && (line + ' ' + word).length > width) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	if (line) lines.push(line);
+	if (lines.length > maxLines) {
+		lines.length = maxLines;
+		lines[maxLines - 1] = `${lines[maxLines - 1]!.replace(/\s+\S*$/, '')}…`;
+	}
+	return lines;
+}
+
+/** A 1200×630 sharing card for a brief: site name, title, byline. */
+export function ogImage(title: string, byline: string): Buffer {
+	const lines = wrap(title, 30, 4);
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
+<rect width="1200" height="630" fill="#fdfcf9"/>
+<rect x="0" y="0" width="24" height="630" fill="#1d4f91"/>
+<text x="96" y="120" font-family="Source Serif 4" font-weight="700" font-size="36" fill="#1d4f91">${escape(site.name)}</text>
+${lines.map((l, i) => `<text x="96" y="${230 + i * 78}" font-family="Source Serif 4" font-weight="700" font-size="64" fill="#1b1b1f">${escape(l)}</text>`).join('\n')}
+<text x="96" y="570" font-family="Source Serif 4" font-size="30" fill="#52525b">${escape(byline)}</text>
+</svg>`;
+	const png = new Resvg(svg, { font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'Source Serif 4' } }).render().asPng();
+	return Buffer.from(png);
+}

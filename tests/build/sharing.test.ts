@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { built, distOf, page } from '../helpers/sites.ts';
+
+const BRIEF = '/briefs/internet-plus/';
+const doc = page('site', BRIEF);
+const meta = (name: string) => doc.querySelector(`meta[name="${name}"], meta[property="${name}"]`)?.getAttribute('content');
+
+describe('sharing', () => {
+	it('gives the brief a canonical URL, Open Graph and Twitter card tags', () => {
+		expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('http://127.0.0.1:4321/briefs/internet-plus/');
+		expect(meta('og:image')).toBe('http://127.0.0.1:4321/briefs/internet-plus/og.png');
+		expect(meta('twitter:card')).toBe('summary_large_image');
+		expect(meta('twitter:title')).toMatch(/Internet Plus/);
+	});
+
+	it('draws a 1200×630 PNG sharing image at build time', () => {
+		const png = readFileSync(path.join(distOf('site'), BRIEF, 'og.png'));
+		expect(png.subarray(1, 4).toString()).toBe('PNG');
+		expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+	});
+
+	it('lists every page but the 404 in the sitemap', () => {
+		const xml = readFileSync(path.join(distOf('site'), 'sitemap-0.xml'), 'utf8');
+		const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+		expect(urls).toContain('http://127.0.0.1:4321/briefs/internet-plus/');
+		expect(urls).toContain('http://127.0.0.1:4321/references/');
+		expect(urls.some((u) => u?.includes('404'))).toBe(false);
+	});
+
+	it('publishes an RSS feed of briefs, linked from every page', () => {
+		const xml = readFileSync(path.join(distOf('site'), 'feed.xml'), 'utf8');
+		expect(xml).toContain('<link>http://127.0.0.1:4321/briefs/internet-plus/</link>');
+		expect(page('site', '/').querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe('/feed.xml');
+	});
+});
+
+describe('ids and the integrity check', () => {
+	it('gives every block, heading, note and reference an id', () => {
+		const count = (selector: string) => doc.querySelectorAll(selector).length;
+		expect(count('.prose > p:not([id])')).toBe(0);
+		expect(count('.prose li:not([id])')).toBe(0);
+		expect(count('.prose h2:not([id])')).toBe(0);
+		expect(count('.footnotes li[id^="fn-"]')).toBe(3);
+		expect(count('.references li[id^="bib-"]')).toBe(10);
+	});
+
+	it('checks every link and fragment of the built site in the build itself', () => {
+		expect(built('site').output).toContain('every internal link and #fragment resolves; no duplicate ids');
+	});
+});

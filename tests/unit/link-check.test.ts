@@ -1,0 +1,35 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { checkLinks } from '../../src/integrations/link-check.ts';
+
+async function site(pages: Record<string, string>): Promise<string> {
+	const dir = await mkdtemp(path.join(tmpdir(), 'link-check-'));
+	for (const [file, html] of Object.entries(pages)) {
+		await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+		await writeFile(path.join(dir, file), html);
+	}
+	return dir;
+}
+
+it('accepts links to pages, files and ids that exist, and leaves external links alone', async () => {
+	const dir = await site({
+		'index.html': '<a href="/briefs/a/#p1">x</a><a href="/briefs/a/cite.bib">b</a><a href="https://example.org/#nope">e</a><a href="#top" id="top">t</a>',
+		'briefs/a/index.html': '<p id="p1">p</p><a href="#p1:~:text=p">q</a>',
+		'briefs/a/cite.bib': '@misc{a}',
+	});
+	expect(await checkLinks(dir)).toEqual([]);
+});
+
+it('reports a missing page, a missing fragment and a duplicate id, naming the file', async () => {
+	const dir = await site({
+		'index.html': '<a href="/nowhere/">x</a><a href="/briefs/a/#gone">y</a>',
+		'briefs/a/index.html': '<p id="p1">p</p><p id="p1">again</p>',
+	});
+	expect(await checkLinks(dir)).toEqual([
+		'briefs/a/index.html: duplicate id "p1"',
+		'index.html: link to /nowhere/, but there is no nowhere/index.html',
+		'index.html: link to /briefs/a/#gone, but briefs/a/index.html has no id "gone"',
+	]);
+});
