@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { strings } from '../ui/strings.ts';
 
 /** A bibliography entry of a built brief, as its own search record (Pagefind's `CustomRecord`). */
 export interface SourceRecord {
@@ -51,7 +52,7 @@ export function sourceRecords(html: string, pageUrl: string): SourceRecord[] {
 			content: [entry, `${status}.`, note, citedIn].filter(Boolean).join(' '),
 			language,
 			meta: { title: entry, status, brief },
-			filters: { type: ['Sources'], brief: [brief], topic: topics, status: [status] },
+			filters: { type: [strings.resultTypes.sources], brief: [brief], topic: topics, status: [status] },
 		};
 	});
 }

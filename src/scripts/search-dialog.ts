@@ -6,7 +6,7 @@ let dialog: { element: HTMLDialogElement; search: (q: string) => void } | undefi
 
 // The search page searches in place, with every filter, instead of in a dialog.
 const onPage = document.querySelector<HTMLElement>('sourced-search-page');
-const page = onPage && mountSearch(onPage, ['type', 'brief', 'topic', 'status'], setQuery);
+const page = onPage && mountSearch(onPage, ['brief', 'topic', 'status'], setQuery);
 page?.input.focus();
 
 /**
@@ -29,7 +29,7 @@ export function open(query: string): void {
 		});
 		element.addEventListener('close', () => setQuery(''));
 		document.body.append(element);
-		const { search } = mountSearch(body, ['type'], setQuery);
+		const { search } = mountSearch(body, [], setQuery);
 		dialog = { element, search };
 	}
 	const { element, search } = dialog;

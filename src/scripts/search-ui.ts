@@ -52,11 +52,12 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
 const marked = (html: string) => h('span', { className: 'excerpt', innerHTML: html });
 
 /**
- * Builds the search UI into `root`. `filterNames` are the Pagefind filters
- * offered (the dialog offers the result type; the search page all of them).
+ * Builds the search UI into `root`. It always offers the result type;
+ * `moreFilters` are further Pagefind filters (the search page offers brief,
+ * topic and status).
  * Returns the input, and a function that runs a query as if typed.
  */
-export function mountSearch(root: HTMLElement, filterNames: string[], onQuery: (q: string) => void = () => {}) {
+export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (q: string) => void = () => {}) {
 	const id = root.id || 'search';
 	const input = h('input', { type: 'search', id: `${id}-q`, autocomplete: 'off', spellcheck: false, placeholder: strings.searchPlaceholder });
 	input.setAttribute('aria-controls', `${id}-results`);
@@ -110,23 +111,26 @@ export function mountSearch(root: HTMLElement, filterNames: string[], onQuery: (
 		stops[Math.max(0, Math.min(stops.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
 	});
 
-	void pagefind().then(async (pf) => {
-		const available = await pf.filters();
-		for (const name of filterNames) {
-			const values = Object.keys(available[name] ?? {});
-			if (values.length === 0) continue;
-			const single = name === 'type';
-			const options = (single ? [''] : []).concat(values).map((value) =>
-				h(
-					'label',
-					{},
-					h('input', { type: single ? 'radio' : 'checkbox', name, value, checked: single && !value }),
-					value || strings.allResults,
-				),
-			);
-			filters.append(h('fieldset', {}, h('legend', {}, strings.filterNames[name as keyof typeof strings.filterNames] ?? name), ...options));
-		}
-	});
+	void pagefind(); // start fetching the engine while the reader types
+
+	// Result types are known; build them now. Other filters need Pagefind's filter
+	// index, which on a large site is most of the bytes: fetch it only when asked.
+	filters.append(fieldset('type', ['', strings.resultTypes.sections, strings.resultTypes.sources]));
+	if (moreFilters.length > 0) {
+		const more = h('details', {}, h('summary', {}, strings.moreFilters));
+		more.addEventListener(
+			'toggle',
+			async () => {
+				const available = await (await pagefind()).filters();
+				for (const name of moreFilters) {
+					const values = Object.keys(available[name] ?? {});
+					if (values.length > 0) more.append(fieldset(name, values));
+				}
+			},
+			{ once: true },
+		);
+		filters.append(more);
+	}
 
 	return {
 		input,
@@ -137,8 +141,17 @@ export function mountSearch(root: HTMLElement, filterNames: string[], onQuery: (
 	};
 }
 
+/** Radio buttons for the result type ('' is "all"), checkboxes for the rest. */
+function fieldset(name: string, values: string[]): HTMLFieldSetElement {
+	const single = name === 'type';
+	const options = values.map((value) =>
+		h('label', {}, h('input', { type: single ? 'radio' : 'checkbox', name, value, checked: single && !value }), value || strings.allResults),
+	);
+	return h('fieldset', {}, h('legend', {}, strings.filterNames[name as keyof typeof strings.filterNames] ?? name), ...options);
+}
+
 function renderResult(result: ResultData): HTMLLIElement {
-	const isSource = result.filters['type']?.includes('Sources');
+	const isSource = result.filters['type']?.includes(strings.resultTypes.sources);
 	const title = result.meta['title'] ?? result.url;
 	if (isSource || result.sub_results.length === 0) {
 		return h(

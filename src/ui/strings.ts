@@ -33,6 +33,9 @@ export const strings = {
 	searchHint: '↓ and ↑ move through the results; Enter opens one; Esc closes.',
 	resultCount: (n: number, q: string) => (n === 0 ? `No results for “${q}”` : `${n} result${n === 1 ? '' : 's'} for “${q}”`),
 	allResults: 'All',
+	moreFilters: 'More filters',
+	/** Values of the Pagefind filter `type`, shown as they are. */
+	resultTypes: { sections: 'Sections', sources: 'Sources' },
 	filterNames: { type: 'Show', brief: 'Brief', topic: 'Topic', status: 'Source status' },
 	kindSource: 'Source',
 	kindBrief: 'Brief',
