@@ -6,6 +6,7 @@ import { anchorManifest } from './src/integrations/anchor-manifest.ts';
 import { citationReport } from './src/integrations/citation-report.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { security } from './src/integrations/security.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { markdownProcessor } from './src/plugins/index.ts';
 import { site } from './src/site.config.ts';
@@ -20,6 +21,7 @@ export default defineConfig({
 		sitemap({ filter: (page) => !page.endsWith('/404/') }),
 		clientScripts(),
 		linkCheck(),
+		security(),
 		pagefind(),
 		citationReport(),
 		anchorManifest(),

@@ -6,7 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 
 /** Modules loaded on demand by the inline bootstrap (src/scripts/bootstrap.ts), by its short names. */
-const MODULES: Record<string, string> = { s: 'search-dialog', c: 'copy', q: 'quote', h: 'highlight' };
+const MODULES: Record<string, string> = { s: 'search-dialog', c: 'copy', t: 'theme', q: 'quote', p: 'page', h: 'highlight' };
 const OUT = '_s';
 
 /**

@@ -7,6 +7,7 @@ import { rehypeCitationIds } from './rehype-citation-ids.ts';
 import { rehypeCitationParents } from './rehype-citation-parents.ts';
 import { rehypeCitations } from './rehype-citations.ts';
 import { rehypeCiteSections } from './rehype-cite-sections.ts';
+import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeFootnoteLinks } from './rehype-footnote-links.ts';
 import { rehypeLinkButtons } from './rehype-link-buttons.ts';
 import { rehypeReferences } from './rehype-references.ts';
@@ -31,6 +32,7 @@ export const rehypePlugins = [
 	rehypeFootnoteLinks,
 	rehypeAnchorManifest,
 	rehypeLinkButtons,
+	rehypeExternalLinks,
 ];
 
 export const remarkRehypeOptions = {

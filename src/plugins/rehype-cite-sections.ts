@@ -46,7 +46,7 @@ function citeBox(html: string, id: string): Element {
 			{
 				type: 'element',
 				tagName: 'button',
-				properties: { type: 'button', className: ['copy-button'], dataCopy: id, disabled: true },
+				properties: { type: 'button', className: ['copy-button'], dataLoad: 'c', dataCopy: id, disabled: true },
 				children: [{ type: 'text', value: strings.copyCitation }],
 			},
 		],

@@ -10,9 +10,9 @@ const HEADINGS = new Set(['h2', 'h3', 'h4']);
  * Makes every heading and block linkable by hand and by button:
  *
  *   <h2 id="fintech">Fintech</h2>
- *   → <h2 id="fintech"><a class="heading-link" href="#fintech">Fintech</a><button class="copy-link" data-copy="#fintech" aria-label="Copy link to section Fintech" disabled></button></h2>
+ *   → <h2 id="fintech"><a class="heading-link" href="#fintech">Fintech</a><button class="copy-link" data-load="c" data-copy="#fintech" aria-label="Copy link to section Fintech" disabled></button></h2>
  *   <p id="fintech-p1">…</p>
- *   → <p id="fintech-p1"><button class="copy-link" data-copy="#fintech-p1" aria-label="Copy link to Fintech ¶1" disabled></button>…</p>
+ *   → <p id="fintech-p1"><button class="copy-link" data-load="c" data-copy="#fintech-p1" aria-label="Copy link to Fintech ¶1" disabled></button>…</p>
  *
  * The heading link works without JavaScript; the buttons are enabled by the
  * page's bootstrap and carry no text, so nothing of them reaches the search
@@ -45,7 +45,7 @@ export function rehypeLinkButtons(): Transformer<Root> {
 const button = (id: string, label: string): Element => ({
 	type: 'element',
 	tagName: 'button',
-	properties: { type: 'button', className: ['copy-link'], dataCopy: `#${id}`, ariaLabel: label, disabled: true },
+	properties: { type: 'button', className: ['copy-link'], dataLoad: 'c', dataCopy: `#${id}`, ariaLabel: label, disabled: true },
 	children: [],
 });
 

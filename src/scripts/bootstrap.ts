@@ -2,13 +2,14 @@
  * The only script a page runs before the reader does anything (inlined,
  * under 1 KB). It loads each feature's module on the interaction that needs
  * it: search (s) on focus of the box, "/" or Ctrl/Cmd+K, an address with
- * `?q=`, or the search page itself; copying (c) on a copy button; a quote
- * link (q) once text is selected; term highlighting (h) when arriving from a
- * search result. It also lands a link a browser could not follow alone: a
- * text fragment it does not support, or a target in a closed <details>.
+ * `?q=`, or the search page itself; a button's module on its first click
+ * (`data-load`: c copy, t theme); a quote link (q) once text is selected;
+ * page enhancements (p: landing, the contents' current section) on first
+ * scroll or when the address has a fragment; term highlighting (h) when
+ * arriving from a search result.
  * `__SCRIPTS__` maps these letters to file names in /_s/ (integrations/client-scripts.ts).
  */
-declare const __SCRIPTS__: Record<'s' | 'c' | 'q' | 'h', string>;
+declare const __SCRIPTS__: Record<'s' | 'c' | 't' | 'q' | 'p' | 'h', string>;
 
 const d = document;
 const load = (name: keyof typeof __SCRIPTS__) => import(`/_s/${__SCRIPTS__[name]}.js`);
@@ -29,24 +30,16 @@ on(d, 'keydown', (e) => {
 	}
 });
 
+// Buttons stay disabled until this runs; their module does the work.
 on(d, 'click', (e) => {
-	const button = (e.target as Element).closest('[data-copy]');
-	if (button) load('c').then((m) => m.copy(button));
+	const button = (e.target as Element).closest<HTMLElement>('[data-load]');
+	if (button) load(button.dataset['load'] as 'c').then((m) => m.click(button));
 });
-for (const button of d.querySelectorAll<HTMLButtonElement>('[data-copy]')) button.disabled = false;
+for (const button of d.querySelectorAll<HTMLButtonElement>('[data-load]')) button.disabled = false;
 
-// The quote module follows the selection itself once loaded (loading twice is a no-op).
 on(d, 'selectionchange', () => String(getSelection()).trim() && load('q'));
-
-// Where the browser could not scroll to the target (an unmatched text fragment, a closed region), do it.
-const land = () => {
-	const target = d.getElementById(decodeURIComponent(location.hash.slice(1)).split(':~:')[0]!);
-	target?.closest('details')?.setAttribute('open', '');
-	const top = target?.getBoundingClientRect().top ?? 0;
-	if (top < 0 || top > innerHeight) target!.scrollIntoView();
-};
-land();
-onhashchange = land;
+if (location.hash) load('p');
+else on(window, 'scroll', () => load('p'));
 
 if (params.get('q') || d.querySelector('sourced-search-page')) search(params.get('q') ?? '');
 if (params.has('highlight')) load('h');

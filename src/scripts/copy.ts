@@ -8,7 +8,7 @@ export const anchorUrl = (id: string) => `${location.origin}${location.pathname}
  * anchor, `data-copy="id"` the text of that element. The page's toast says
  * what happened, on screen and to screen readers.
  */
-export async function copy(button: Element): Promise<void> {
+export async function click(button: Element): Promise<void> {
 	const what = button.getAttribute('data-copy') ?? '';
 	const text = what.startsWith('#') ? anchorUrl(what.slice(1)) : (document.getElementById(what)?.textContent?.trim() ?? '');
 	try {

@@ -40,6 +40,8 @@ export const strings = {
 	kindSource: 'Source',
 	kindBrief: 'Brief',
 	close: 'Close',
+	theme: 'Colour theme',
+	themeNames: { system: 'Theme: as your system', light: 'Theme: light', dark: 'Theme: dark' },
 	searchLabel: 'Search briefs and sources',
 	searchNoScript: 'Search needs JavaScript, which is off. The contents of every brief and the list of all references are below instead.',
 	notFoundTitle: 'Page not found',

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { outRoot, root } from '../helpers/build.ts';
+import { distOf } from '../helpers/sites.ts';
+
+const again = path.join(outRoot, 'site-offline', 'dist');
+let result: ReturnType<typeof spawnSync>;
+
+const files = (dir: string) =>
+	readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((f) => f.isFile())
+		.map((f) => path.relative(dir, path.join(f.parentPath, f.name)))
+		.sort();
+
+beforeAll(() => {
+	// The same commit built again, with the network cut (a new, empty network namespace).
+	result = spawnSync('unshare', ['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', again], {
+		cwd: root,
+		env: { ...process.env, SOURCED_CACHE: path.join(outRoot, 'site-offline', 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+		encoding: 'utf8',
+	});
+}, 180_000);
+
+it('builds with no network', () => {
+	expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+});
+
+it('builds byte for byte the same site twice', () => {
+	const first = files(distOf('site'));
+	expect(files(again)).toEqual(first);
+	const different = first.filter((f) => !readFileSync(path.join(distOf('site'), f)).equals(readFileSync(path.join(again, f))));
+	expect(different).toEqual([]);
+});
