@@ -5,18 +5,19 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
+const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
 
 /**
- * The site's Content-Security-Policy. Scripts: our own files and the hashes
- * of the two inline scripts, nothing else; WebAssembly only for Pagefind's
- * engine. Styles allow inline `style` attributes (footnotes carry their CSS
- * anchor names in them); scripts never run inline without a hash.
+ * The site's Content-Security-Policy. Scripts and styles: our own files and
+ * the hashes of the inline ones, nothing else; WebAssembly only for
+ * Pagefind's engine.
  */
-export function policy(hashes: string[]): string {
+export function policy(scripts: string[], styles: string[]): string {
+	const hashes = (list: string[]) => list.map((h) => ` 'sha256-${h}'`).join('');
 	return [
 		"default-src 'self'",
-		`script-src 'self' ${hashes.map((h) => `'sha256-${h}'`).join(' ')} 'wasm-unsafe-eval'`,
-		"style-src 'self' 'unsafe-inline'",
+		`script-src 'self'${hashes(scripts)} 'wasm-unsafe-eval'`,
+		`style-src 'self'${hashes(styles)}`,
 		"img-src 'self' data:",
 		"connect-src 'self'",
 		"worker-src 'self'",
@@ -41,13 +42,16 @@ export function security(): AstroIntegration {
 					.filter((f) => f.isFile() && f.name.endsWith('.html'))
 					.map((f) => path.join(f.parentPath, f.name));
 				const html = new Map<string, string>();
-				const hashes = new Set<string>();
+				const scripts = new Set<string>();
+				const styles = new Set<string>();
+				const hash = (code: string) => createHash('sha256').update(code).digest('base64');
 				for (const page of pages) {
 					const text = await readFile(page, 'utf8');
 					html.set(page, text);
-					for (const [, code] of text.matchAll(INLINE_SCRIPT)) hashes.add(createHash('sha256').update(code!).digest('base64'));
+					for (const [, code] of text.matchAll(INLINE_SCRIPT)) scripts.add(hash(code!));
+					for (const [, css] of text.matchAll(INLINE_STYLE)) styles.add(hash(css!));
 				}
-				const csp = policy([...hashes].sort());
+				const csp = policy([...scripts].sort(), [...styles].sort());
 				const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
 				for (const [page, text] of html) {
 					if (!text.includes('<meta charset="utf-8">')) throw new Error(`${path.relative(out, page)}: no <meta charset> to put the security policy after`);
@@ -65,7 +69,7 @@ export function security(): AstroIntegration {
 						'',
 					].join('\n'),
 				);
-				logger.info(`Content-Security-Policy on ${pages.length} page(s), ${hashes.size} inline script hash(es)`);
+				logger.info(`Content-Security-Policy on ${pages.length} page(s), ${scripts.size} inline script and ${styles.size} inline style hash(es)`);
 			},
 		},
 	};

@@ -42,7 +42,8 @@ function citeBox(html: string, id: string): Element {
 		properties: { className: ['cite-section'], dataPagefindIgnore: 'all' },
 		children: [
 			{ type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: strings.citeSection }] },
-			{ type: 'element', tagName: 'p', properties: { id, className: ['formatted-citation'] }, children: formatted },
+			// A div: numeric styles format an entry with blocks of their own.
+			{ type: 'element', tagName: 'div', properties: { id, className: ['formatted-citation'] }, children: formatted },
 			{
 				type: 'element',
 				tagName: 'button',

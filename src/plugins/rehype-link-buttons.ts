@@ -36,8 +36,9 @@ export function rehypeLinkButtons(): Transformer<Root> {
 				];
 				return;
 			}
+			// A table cannot hold a button; its id still links to it.
 			const block = blocks.get(id);
-			if (block) node.children.unshift(button(id, strings.copyLinkTo(block.label)));
+			if (block && node.tagName !== 'table') node.children.unshift(button(id, strings.copyLinkTo(block.label)));
 		});
 	};
 }

@@ -48,7 +48,7 @@ export function rehypeReferences(): Transformer<Root> {
 			// Indexed as search records of their own (integrations/pagefind.ts), not as page text.
 			el('section', { className: ['references'], ariaLabelledBy: ['references'], dataPagefindIgnore: 'all' }, [
 				el('h2', { id: 'references' }, [text(strings.references)]),
-				el('ul', { className: ['reference-list'], role: 'list' }, items),
+				el('ul', { className: ['reference-list'] }, items),
 			]),
 			// Shown by hover, focus or long press on a citation (`interestfor`), with no script.
 			el('div', { className: ['cite-previews'], dataPagefindIgnore: 'all' }, previews),

@@ -39,15 +39,16 @@ describe('Content-Security-Policy', () => {
 		.filter((d) => d.isFile() && d.name.endsWith('.html') && !d.parentPath.includes('pagefind'))
 		.map((d) => path.join(d.parentPath, d.name));
 
-	it.each(pages.map((p) => path.relative(distOf('site'), p)))('%s allows exactly its inline scripts, and no unsafe-inline script', (file) => {
+	it.each(pages.map((p) => path.relative(distOf('site'), p)))('%s allows exactly its inline scripts and styles, and nothing unsafe-inline', (file) => {
 		const text = readFileSync(path.join(distOf('site'), file), 'utf8');
 		const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(text)?.[1] ?? '';
-		const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src'))!;
-		expect(scriptSrc).not.toContain('unsafe-inline');
-		expect(scriptSrc).toContain("'wasm-unsafe-eval'");
-		for (const [, code] of text.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
-			expect(scriptSrc).toContain(`'sha256-${createHash('sha256').update(code!).digest('base64')}'`);
-		}
+		const directive = (name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `))!;
+		expect(csp).not.toContain('unsafe-inline');
+		expect(directive('script-src')).toContain("'wasm-unsafe-eval'");
+		const hash = (code: string) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+		for (const [, code] of text.matchAll(/<script>([\s\S]*?)<\/script>/g)) expect(directive('script-src')).toContain(hash(code!));
+		for (const [, css] of text.matchAll(/<style>([\s\S]*?)<\/style>/g)) expect(directive('style-src')).toContain(hash(css!));
+		expect(text).not.toMatch(/\sstyle="/);
 		// The policy comes before any script, so it governs them all.
 		expect(text.indexOf('Content-Security-Policy')).toBeLessThan(text.indexOf('<script'));
 	});

@@ -48,7 +48,7 @@ describe('rehype-citations', () => {
 
 	it('leaves text without citations untouched', async () => {
 		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe(
-			'<p id="intro-p1" data-pagefind-title="Introduction ¶1"><button type="button" class="copy-link" data-copy="#intro-p1" aria-label="Copy link to Introduction ¶1" disabled></button>Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>',
+			'<p id="intro-p1" data-pagefind-title="Introduction ¶1"><button type="button" class="copy-link" data-load="c" data-copy="#intro-p1" aria-label="Copy link to Introduction ¶1" disabled></button>Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>',
 		);
 	});
 });
@@ -63,8 +63,8 @@ describe('rehype-references', () => {
 
 	it('links URLs and DOIs', async () => {
 		const html = await render('[@adams2001] [@baker2010]');
-		expect(html).toContain('<a href="https://doi.org/10.1234/example.2001">https://doi.org/10.1234/example.2001</a>');
-		expect(html).toContain('<a href="https://example.org/baker2010">');
+		expect(html).toContain('<a href="https://doi.org/10.1234/example.2001" rel="noopener noreferrer">https://doi.org/10.1234/example.2001</a>');
+		expect(html).toContain('<a href="https://example.org/baker2010" rel="noopener noreferrer">');
 	});
 
 	it('lists only the sources the text cites', async () => {
@@ -107,7 +107,7 @@ describe('rehype-block-ids and rehype-citation-ids', () => {
 	it('gives each cited source one preview popover with reference, status and links', async () => {
 		const html = await render(text);
 		expect(html.match(/<div id="preview-adams2001" popover="hint" class="cite-preview">/g)).toHaveLength(1);
-		expect(html).toContain('<a href="https://doi.org/10.1234/example.2001">Open the source</a> · <a href="#bib-adams2001">Go to the reference entry</a>');
+		expect(html).toContain('<a href="https://doi.org/10.1234/example.2001" rel="noopener noreferrer">Open the source</a> · <a href="#bib-adams2001">Go to the reference entry</a>');
 		expect(html).toContain('<div class="cite-previews" data-pagefind-ignore="all">');
 	});
 });
@@ -121,7 +121,7 @@ describe('rehype-cite-sections', () => {
 		});
 		expect(html).toContain('<details class="cite-section" data-pagefind-ignore="all"><summary>Cite this section</summary>');
 		expect(html).toContain('Ada Adams. 2026. “Digital Payments.” In <i>A Brief</i>. Sourced. http://127.0.0.1:4321/briefs/brief/#digital-payments.');
-		expect(html).toContain('<button type="button" class="copy-button" data-copy="cite-section-digital-payments" disabled>Copy citation</button>');
+		expect(html).toContain('<button type="button" class="copy-button" data-load="c" data-copy="cite-section-digital-payments" disabled>Copy citation</button>');
 	});
 });
 
@@ -129,8 +129,8 @@ describe('rehype-link-buttons', () => {
 	it('links each heading to itself and gives it and each block a copy-link button with a name', async () => {
 		const html = await render('## Digital payments\n\nText.');
 		expect(html).toContain(
-			'<h2 id="digital-payments"><a class="heading-link" href="#digital-payments">Digital payments</a><button type="button" class="copy-link" data-copy="#digital-payments" aria-label="Copy link to section Digital payments" disabled></button></h2>',
+			'<h2 id="digital-payments"><a class="heading-link" href="#digital-payments">Digital payments</a><button type="button" class="copy-link" data-load="c" data-copy="#digital-payments" aria-label="Copy link to section Digital payments" disabled></button></h2>',
 		);
-		expect(html).toContain('<p id="digital-payments-p1" data-pagefind-title="Digital payments ¶1"><button type="button" class="copy-link" data-copy="#digital-payments-p1" aria-label="Copy link to Digital payments ¶1" disabled></button>Text.</p>');
+		expect(html).toContain('<p id="digital-payments-p1" data-pagefind-title="Digital payments ¶1"><button type="button" class="copy-link" data-load="c" data-copy="#digital-payments-p1" aria-label="Copy link to Digital payments ¶1" disabled></button>Text.</p>');
 	});
 });
