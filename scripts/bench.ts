@@ -191,7 +191,10 @@ for (const size of sizes) {
 	const outDir = path.join(work, `dist-${size}`);
 	const builds = [];
 	for (let run = 0; run < runs; run++) {
+		// Every run is a cold build: no output and no cache from the run before.
 		await rm(outDir, { recursive: true, force: true });
+		await rm(`${outDir}-cache`, { recursive: true, force: true });
+		if (size !== 1) await rm(path.join(content, 'anchors.json'), { force: true });
 		builds.push(await buildOnce(content, outDir));
 		process.stderr.write(`built ${size} brief(s), run ${run + 1}: ${fmt(builds.at(-1)!.seconds)} s\n`);
 	}

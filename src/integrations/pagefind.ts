@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex, type PagefindIndex } from 'pagefind';
-import { sourceRecords } from './source-records.ts';
+import { close, createIndex } from 'pagefind';
+import { builtSources } from './source-records.ts';
 
 /**
  * Indexes the built site with Pagefind's Node API once Astro has written it:
@@ -24,8 +23,12 @@ export function pagefind(): AstroIntegration {
 					if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
 					if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
 					let sources = 0;
-					for (const { pathname } of pages.filter((p) => /^briefs\/[^/]+\/$/.test(p.pathname))) {
-						sources += await addSources(index, outDir, `/${pathname}`);
+					for (const { pathname } of pages) {
+						for (const record of builtSources.get(`/${pathname}`) ?? []) {
+							const { errors } = await index.addCustomRecord(record);
+							if (errors.length > 0) throw new Error(`Pagefind could not index the source ${record.url}: ${errors.join('; ')}`);
+							sources++;
+						}
 					}
 					const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
 					if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
@@ -38,12 +41,3 @@ export function pagefind(): AstroIntegration {
 	};
 }
 
-async function addSources(index: PagefindIndex, outDir: string, url: string): Promise<number> {
-	const html = await readFile(path.join(outDir, url, 'index.html'), 'utf8');
-	const records = sourceRecords(html, url);
-	for (const record of records) {
-		const { errors } = await index.addCustomRecord(record);
-		if (errors.length > 0) throw new Error(`Pagefind could not index the source ${record.url}: ${errors.join('; ')}`);
-	}
-	return records.length;
-}

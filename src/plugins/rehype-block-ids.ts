@@ -83,16 +83,27 @@ export function rehypeBlockIds(): Transformer<Root> {
 			const own = node.properties['id'];
 			if (typeof own === 'string' && own) ids.set(i, own);
 		});
+		const claimed = new Set(ids.values());
+		// Unchanged blocks first, by their exact text: most blocks, at no cost.
+		const unchanged = new Map<string, string>();
+		for (const [id, record] of Object.entries(published.anchors)) unchanged.set(`${record.kind}\0${record.text}`, id);
+		found.forEach((block, i) => {
+			const id = ids.has(i) ? undefined : unchanged.get(`${block.kind}\0${block.text}`);
+			if (id && !claimed.has(id)) {
+				ids.set(i, id);
+				claimed.add(id);
+			}
+		});
+		// Edited blocks: the most similar unclaimed published block of the same kind.
 		const pairs: { i: number; id: string; score: number }[] = [];
 		found.forEach((block, i) => {
 			if (ids.has(i)) return;
 			for (const [id, record] of Object.entries(published.anchors)) {
-				if (record.kind !== block.kind) continue;
+				if (record.kind !== block.kind || claimed.has(id)) continue;
 				const score = similarity(block.text, record.text);
 				if (score >= SAME_BLOCK) pairs.push({ i, id, score });
 			}
 		});
-		const claimed = new Set(ids.values());
 		for (const { i, id } of pairs.sort((a, b) => b.score - a.score || a.i - b.i)) {
 			if (ids.has(i) || claimed.has(id)) continue;
 			ids.set(i, id);

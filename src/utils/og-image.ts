@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { projectRoot, site } from '../site.config.ts';
@@ -5,6 +7,8 @@ import { projectRoot, site } from '../site.config.ts';
 const FONT_DIR = path.join(projectRoot, 'node_modules/@expo-google-fonts/source-serif-4');
 /** Bundled with the project (an npm package), so that the build needs no network and no system fonts. */
 const FONTS = ['400Regular/SourceSerif4_400Regular.ttf', '700Bold/SourceSerif4_700Bold.ttf'].map((f) => path.join(FONT_DIR, f));
+
+const CACHE = path.join(process.env['SOURCED_CACHE'] ?? path.join(projectRoot, 'node_modules/.astro'), 'og-images');
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -36,6 +40,14 @@ export function ogImage(title: string, byline: string): Buffer {
 ${lines.map((l, i) => `<text x="96" y="${230 + i * 78}" font-family="Source Serif 4" font-weight="700" font-size="64" fill="#1b1b1f">${escape(l)}</text>`).join('\n')}
 <text x="96" y="570" font-family="Source Serif 4" font-size="30" fill="#52525b">${escape(byline)}</text>
 </svg>`;
-	const png = new Resvg(svg, { font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'Source Serif 4' } }).render().asPng();
-	return Buffer.from(png);
+	// Drawing takes ~20 ms; a card whose picture has not changed is taken from the build cache.
+	const cached = path.join(CACHE, `${createHash('sha256').update(svg).digest('hex').slice(0, 32)}.png`);
+	try {
+		return readFileSync(cached);
+	} catch {
+		const png = Buffer.from(new Resvg(svg, { font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'Source Serif 4' } }).render().asPng());
+		mkdirSync(CACHE, { recursive: true });
+		writeFileSync(cached, png);
+		return png;
+	}
 }
