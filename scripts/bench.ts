@@ -20,9 +20,14 @@ import type { Page } from 'playwright-core';
 import { launch } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/serve.ts';
 import { makeCorpus, uniqueWord } from './corpus.ts';
+import { lighthouseScores } from './lighthouse.ts';
 
 const { values } = parseArgs({
-	options: { sizes: { type: 'string', default: '1,300,3000' }, runs: { type: 'string', default: '3' } },
+	options: {
+		sizes: { type: 'string', default: '1,300,3000' },
+		runs: { type: 'string', default: '3' },
+		lighthouse: { type: 'boolean', default: true },
+	},
 });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
@@ -232,3 +237,8 @@ const own = (await readdir(path.join(work, `dist-${sizes[0]}`, '_s'))).filter((f
 let ownBytes = 0;
 for (const f of own) if (!f.startsWith('copy') && !f.startsWith('highlight') && !f.startsWith('search-page')) ownBytes += gzipSync(await readFile(path.join(work, `dist-${sizes[0]}`, '_s', f)), { level: 9 }).length;
 console.log(`\nOur own search code fetched on open (gzip): ${fmt(kb(ownBytes), 2)} KB (aim ≤ 3 KB over the engine)`);
+
+if (values.lighthouse && sizes.includes(1)) {
+	const scores = await lighthouseScores(path.join(work, 'dist-1'), ['/', '/briefs/internet-plus/']);
+	table('Lighthouse 12.8 (budget: 100 in each)', ['page', 'form factor', 'performance', 'accessibility', 'best practices', 'SEO'], scores.map((s) => [s.page, s.formFactor, s.performance, s.accessibility, s.bestPractices, s.seo]));
+}

@@ -26,6 +26,7 @@ export const strings = {
 	published: 'Published',
 	updated: 'Updated',
 	topics: 'Topics',
+	readingTime: (minutes: number) => `${minutes} min read`,
 	by: 'By',
 	search: 'Search',
 	searchPlaceholder: 'Search briefs and sources',

@@ -15,3 +15,12 @@ export const briefUrl = (brief: Brief) => `/briefs/${brief.id}/`;
 export const formatDate = (date: Date) =>
 	date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Reading time at 230 words a minute, counting the prose only (no citation keys, markup or notes' syntax). */
+export function readingMinutes(body: string): number {
+	const prose = body
+		.replace(/\[[^\]]*@[^\]]*\]/g, ' ')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/[#*_>|`[\]^-]+/g, ' ');
+	return Math.max(1, Math.round(prose.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length / 230));
+}

@@ -31,6 +31,11 @@ describe('citation forms (fixture "citations")', () => {
 		expect(items[0]?.querySelector('a[href="https://doi.org/10.1234/example.2001"]')).not.toBeNull();
 	});
 
+	it('shows the reading time', () => {
+		expect(doc.querySelector('.byline .dates')?.textContent).toMatch(/· 1 min read$/);
+		expect(page('site', '/briefs/internet-plus/').querySelector('.byline .dates')?.textContent).toMatch(/· [6-9] min read$/);
+	});
+
 	it('shows the author with affiliation and ORCID, and both dates', () => {
 		const byline = doc.querySelector('.byline')?.textContent ?? '';
 		expect(byline).toContain('Test Author');
