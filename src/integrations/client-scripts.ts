@@ -46,8 +46,8 @@ export function clientScripts(): AstroIntegration {
 					);
 					for (const [name, file] of Object.entries(MODULES)) urls[name] = entries.get(file)!;
 				} else {
-					// Vite serves the sources in dev; the bootstrap asks for /_s/<name>.js.
-					for (const [name, file] of Object.entries(MODULES)) urls[name] = `../src/scripts/${file}.ts?`;
+					// Vite serves the sources in dev.
+					for (const [name, file] of Object.entries(MODULES)) urls[name] = file;
 				}
 				const bootstrap = await build({
 					entryPoints: [path.join(scripts, 'bootstrap.ts')],
@@ -56,7 +56,11 @@ export function clientScripts(): AstroIntegration {
 					target: 'es2022',
 					minify: true,
 					write: false,
-					define: { __SCRIPTS__: JSON.stringify(urls) },
+					define: {
+						__SCRIPTS__: JSON.stringify(urls),
+						__DIR__: JSON.stringify(command === 'build' ? `/${OUT}/` : '/src/scripts/'),
+						__EXT__: JSON.stringify(command === 'build' ? '.js' : '.ts'),
+					},
 					tsconfigRaw: {},
 				});
 				process.env['SOURCED_BOOTSTRAP'] = bootstrap.outputFiles[0]!.text.trim();

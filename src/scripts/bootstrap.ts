@@ -7,12 +7,15 @@
  * page enhancements (p: landing, the contents' current section) on first
  * scroll or when the address has a fragment; term highlighting (h) when
  * arriving from a search result.
- * `__SCRIPTS__` maps these letters to file names in /_s/ (integrations/client-scripts.ts).
+ * `__SCRIPTS__` maps these letters to file names, found at `__DIR__` name `__EXT__`
+ * (/_s/….js when built, /src/scripts/….ts under `astro dev`; integrations/client-scripts.ts).
  */
 declare const __SCRIPTS__: Record<'s' | 'c' | 't' | 'q' | 'p' | 'h', string>;
+declare const __DIR__: string;
+declare const __EXT__: string;
 
 const d = document;
-const load = (name: keyof typeof __SCRIPTS__) => import(`/_s/${__SCRIPTS__[name]}.js`);
+const load = (name: keyof typeof __SCRIPTS__) => import(__DIR__ + __SCRIPTS__[name] + __EXT__);
 const on = (target: EventTarget, type: string, listener: (e: Event) => unknown) => target.addEventListener(type, listener);
 const params = new URLSearchParams(location.search);
 const box = d.getElementById('site-search-q') as HTMLInputElement | null;
