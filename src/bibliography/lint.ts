@@ -20,7 +20,10 @@ const REQUIRED: Record<string, string[]> = {
 	misc: ['author|editor|title'],
 };
 
-const STATUSES = ['verified', 'likely', 'unverified'];
+/** What a `verification` field may say. */
+export const VERIFICATION_STATUSES = ['verified', 'likely', 'unverified'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+const STATUSES: readonly string[] = VERIFICATION_STATUSES;
 
 /** Problems in a parsed bibliography, in file order. Empty when all is well. */
 export function lintEntries(entries: BibEntry[]): BibProblem[] {

@@ -1,10 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BibtexSyntaxError, parseBibtex, plainText, type BibEntry } from './parse-bibtex.ts';
-import { lintEntries } from './lint.ts';
-
-export const VERIFICATION_STATUSES = ['verified', 'likely', 'unverified'] as const;
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+import { lintEntries, type VerificationStatus } from './lint.ts';
 
 export interface Source {
 	key: string;

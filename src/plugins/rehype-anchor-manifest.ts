@@ -2,7 +2,6 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
 import { builtAnchors, manifestPath, publishedAnchors, type AnchorRecord, type BriefAnchors } from '../anchors/manifest.ts';
 import { normalize, similarity } from '../anchors/similarity.ts';
 import { displayPath } from '../bibliography/load.ts';
@@ -86,12 +85,8 @@ export function rehypeAnchorManifest(): Transformer<Root> {
 
 		const record: BriefAnchors = { anchors: Object.fromEntries(current), aliases, retired };
 		builtAnchors.set(slug, record);
-		dataOf(file).anchors = record;
 	};
 }
-
-export const anchorsOf = (file: VFile) => dataOf(file).anchors;
-const dataOf = (file: VFile) => file.data as { anchors?: BriefAnchors };
 
 const clip = (text: string) => normalize(text).slice(0, 200);
 

@@ -8,5 +8,3 @@ export function setQuery(query: string): void {
 	else url.searchParams.delete('q');
 	history.replaceState(history.state, '', url);
 }
-
-export const sharedQuery = () => new URLSearchParams(location.search).get('q') ?? '';
