@@ -10,6 +10,7 @@ import { rehypeCiteSections } from './rehype-cite-sections.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeFootnoteLinks } from './rehype-footnote-links.ts';
 import { rehypeLinkButtons } from './rehype-link-buttons.ts';
+import { rehypeMdxHtml } from './rehype-mdx-html.ts';
 import { rehypeReferences } from './rehype-references.ts';
 import { remarkCitationLint } from './remark-citation-lint.ts';
 
@@ -22,6 +23,7 @@ import { remarkCitationLint } from './remark-citation-lint.ts';
 export const remarkPlugins = [remarkGfm, remarkCitationLint];
 
 export const rehypePlugins = [
+	rehypeMdxHtml,
 	rehypeHeadingIds,
 	rehypeBlockIds,
 	rehypeCitationParents,

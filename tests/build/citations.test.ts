@@ -31,6 +31,13 @@ describe('citation forms (fixture "citations")', () => {
 		expect(items[0]?.querySelector('a[href="https://doi.org/10.1234/example.2001"]')).not.toBeNull();
 	});
 
+	it('keeps a paragraph id the author set in MDX, and names citations after it', () => {
+		const claim = doc.getElementById('key-claim');
+		expect(claim?.tagName).toBe('P');
+		expect(claim?.querySelector('button.copy-link')?.getAttribute('data-copy')).toBe('#key-claim');
+		expect(claim?.querySelector('#cite-key-claim-adams2001 a')?.getAttribute('href')).toBe('#bib-adams2001');
+	});
+
 	it('shows the reading time', () => {
 		expect(doc.querySelector('.byline .dates')?.textContent).toMatch(/· 1 min read$/);
 		expect(page('site', '/briefs/internet-plus/').querySelector('.byline .dates')?.textContent).toMatch(/· [6-9] min read$/);
