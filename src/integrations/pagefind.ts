@@ -2,12 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { builtSources } from './source-records.ts';
+import { builtSources, sourceRecords } from './source-records.ts';
 
 /**
  * Indexes the built site with Pagefind's Node API once Astro has written it:
  * the article body of each brief (sub-results per heading and paragraph), and
- * each source of its reference list as a record of its own. Any indexing error
+ * each source cited anywhere as one record of its own. Any indexing error
  * fails the build: a site without its index is not done.
  */
 export function pagefind(): AstroIntegration {
@@ -22,14 +22,12 @@ export function pagefind(): AstroIntegration {
 					const added = await index.addDirectory({ path: outDir });
 					if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
 					if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
-					let sources = 0;
-					for (const { pathname } of pages) {
-						for (const record of builtSources.get(`/${pathname}`) ?? []) {
-							const { errors } = await index.addCustomRecord(record);
-							if (errors.length > 0) throw new Error(`Pagefind could not index the source ${record.url}: ${errors.join('; ')}`);
-							sources++;
-						}
+					const records = sourceRecords(pages.flatMap(({ pathname }) => builtSources.get(`/${pathname}`) ?? []));
+					for (const record of records) {
+						const { errors } = await index.addCustomRecord(record);
+						if (errors.length > 0) throw new Error(`Pagefind could not index the source ${record.url}: ${errors.join('; ')}`);
 					}
+					const sources = records.length;
 					const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
 					if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
 					logger.info(`indexed ${added.page_count} HTML file(s) and ${sources} source(s)`);

@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import { site } from '../site.config.ts';
 import { strings } from '../ui/strings.ts';
 
-/** A bibliography entry of a built brief, as its own search record (Pagefind's `CustomRecord`). */
+/** A source as a search record of its own (Pagefind's `CustomRecord`). */
 export interface SourceRecord {
 	url: string;
 	content: string;
@@ -15,10 +15,19 @@ export interface SourceRecord {
 
 /** The brief a reference list belongs to. */
 export interface BriefInfo {
-	/** e.g. /briefs/internet-plus/ */
-	url: string;
 	title: string;
 	topics: string[];
+}
+
+/** What one brief's reference list says of one source. */
+export interface CitedSource {
+	key: string;
+	entry: string;
+	status: string;
+	note: string;
+	/** "Cited in: Digital payments ¶1, …" */
+	citedIn: string;
+	brief: BriefInfo;
 }
 
 const text = (root: Element, className: string) => {
@@ -30,29 +39,46 @@ const text = (root: Element, className: string) => {
 	return found;
 };
 
-/**
- * One reference-list entry (`<li id="bib-…" class="reference">` as
- * rehype-references builds it) as a search record: author, title, year and
- * publisher (the formatted entry), its verification status and note, and
- * where the brief cites it. The record links to the entry, whose "cited in"
- * links go on to the citing paragraphs.
- */
-export function sourceRecord(li: Element, brief: BriefInfo): SourceRecord {
-	const entry = text(li, 'csl-entry');
-	const status = text(li, 'status');
+/** One reference-list entry (`<li class="reference" data-key>` as rehype-references builds it), read back. */
+export function citedSource(li: Element, brief: BriefInfo): CitedSource {
 	return {
-		url: `${brief.url}#${String(li.properties['id'])}`,
-		content: [entry, `${status}.`, text(li, 'verification-note'), text(li, 'cited-in')].filter(Boolean).join(' '),
-		language: site.lang,
-		meta: { title: entry, status, brief: brief.title },
-		filters: { type: [strings.resultTypes.sources], brief: [brief.title], topic: brief.topics, status: [status] },
+		key: String(li.properties['dataKey']),
+		entry: text(li, 'csl-entry'),
+		status: text(li, 'status'),
+		note: text(li, 'verification-note'),
+		citedIn: text(li, 'cited-in'),
+		brief,
 	};
 }
 
 /**
- * The records of every brief this build compiled, by page URL, for the
- * search index (integrations/pagefind.ts). Kept on globalThis: plugins and
+ * One search record per source, however many briefs cite it: author, title,
+ * year and publisher (the formatted entry), its verification status and
+ * note, and where each brief cites it. It links to the source's entry on the
+ * references page, whose links go on to the citing paragraphs.
+ */
+export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
+	const byKey = new Map<string, CitedSource[]>();
+	for (const source of cited) byKey.set(source.key, [...(byKey.get(source.key) ?? []), source]);
+	return [...byKey.entries()]
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([key, uses]) => {
+			const { entry, status, note } = uses[0]!;
+			const briefs = [...new Set(uses.map((u) => u.brief.title))];
+			return {
+				url: `/references/#source-${key}`,
+				content: [entry, `${status}.`, note, ...uses.map((u) => `${u.brief.title}. ${u.citedIn}`)].filter(Boolean).join(' '),
+				language: site.lang,
+				meta: { title: entry, status, brief: briefs.join('; ') },
+				filters: { type: [strings.resultTypes.sources], brief: briefs, topic: [...new Set(uses.flatMap((u) => u.brief.topics))], status: [status] },
+			};
+		});
+}
+
+/**
+ * The sources of every brief this build compiled, by page URL, for the search
+ * index (integrations/pagefind.ts). Kept on globalThis: plugins and
  * integrations may be separate module instances under Vite.
  */
-export const builtSources: Map<string, SourceRecord[]> = ((globalThis as { __sourcedSources?: Map<string, SourceRecord[]> }).__sourcedSources ??=
+export const builtSources: Map<string, CitedSource[]> = ((globalThis as { __sourcedSources?: Map<string, CitedSource[]> }).__sourcedSources ??=
 	new Map());

@@ -3,7 +3,7 @@ import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
 import { loadBibliography, type Source } from '../bibliography/load.ts';
 import { strings } from '../ui/strings.ts';
-import { builtSources, sourceRecord } from '../integrations/source-records.ts';
+import { builtSources, citedSource } from '../integrations/source-records.ts';
 import { citationSettings } from './citation-options.ts';
 import { slugOf } from './rehype-block-ids.ts';
 import { citationsOf, type CitationUse } from './rehype-citation-ids.ts';
@@ -48,8 +48,8 @@ export function rehypeReferences(): Transformer<Root> {
 
 		// Each source becomes a search record of its own (integrations/pagefind.ts).
 		const frontmatter = (file.data as { astro?: { frontmatter?: { title?: string; topics?: string[] } } }).astro?.frontmatter ?? {};
-		const brief = { url: `/briefs/${slugOf(file)}/`, title: frontmatter.title ?? '', topics: frontmatter.topics ?? [] };
-		builtSources.set(brief.url, items.map((li) => sourceRecord(li, brief)));
+		const brief = { title: frontmatter.title ?? '', topics: frontmatter.topics ?? [] };
+		builtSources.set(`/briefs/${slugOf(file)}/`, items.map((li) => citedSource(li, brief)));
 
 		tree.children.push(
 			// Indexed as search records of their own (integrations/pagefind.ts), not as page text.

@@ -51,20 +51,23 @@ it('"Alipay" lands on the payments paragraph with the term highlighted', async (
 	expect(await page.evaluate(() => document.activeElement?.closest('#digital-payments-p1') !== null)).toBe(true);
 });
 
-it('"Klein" finds the source record for Klein\'s report', async () => {
+it('"Klein" finds the source record for Klein\'s report, linked to its entry and where it is cited', async () => {
 	const { page } = await openPage(BRIEF);
 	await searchInDialog(page, 'Klein');
-	const source = dialogResult(page, '#bib-klein2020');
+	const source = page.locator('dialog.search-dialog .search-results a[href^="/references/"][href$="#source-klein2020"]').first();
 	await source.waitFor({ timeout: 10_000 });
 	expect(await source.innerText()).toMatch(/Klein, Aaron\. 2020\. “China’s Digital Payments Revolution\.”/);
+	await source.click();
+	await page.waitForURL(/\/references\/\?highlight=klein#source-klein2020$/);
+	expect(await page.locator('#source-klein2020 .cited-in a[href="/briefs/internet-plus/#digital-payments-p1"]').count()).toBe(1);
 });
 
 it('"Brookings" finds the source by its publisher, and the type filter keeps sources only', async () => {
 	const { page } = await openPage('/search/?q=Brookings');
-	await page.locator('.search-results a[href*="#bib-klein2020"]').first().waitFor({ timeout: 10_000 });
-	expect(await page.locator('.search-results a:not([href*="#bib-"])').count()).toBeGreaterThan(0);
+	await page.locator('.search-results a[href^="/references/"][href$="#source-klein2020"]').first().waitFor({ timeout: 10_000 });
+	expect(await page.locator('.search-results a:not([href*="/references/"])').count()).toBeGreaterThan(0);
 	await page.getByRole('radio', { name: 'Sources' }).check();
-	await expect.poll(async () => (await page.locator('.search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.includes('#bib-'))).toBe(true);
+	await expect.poll(async () => (await page.locator('.search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.startsWith('/references/') && h.includes('#source-'))).toBe(true);
 	expect(await page.locator('.search-status').innerText()).toMatch(/^1 result for “Brookings”$/);
 });
 
