@@ -1,6 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../site.config.ts';
+import { buildRegistry } from '../utils/build-registry.ts';
 
 /** One public anchor of a brief, as the manifest remembers it. */
 export interface AnchorRecord {
@@ -73,11 +74,9 @@ export function publishedAnchors(slug: string, file = manifestPath()): BriefAnch
 
 /**
  * What this build found, by brief, for the integration to write once the
- * build has succeeded. Kept on globalThis: plugins and integrations may be
- * separate module instances under Vite.
+ * build has succeeded.
  */
-export const builtAnchors: Map<string, BriefAnchors> = ((globalThis as { __sourcedAnchors?: Map<string, BriefAnchors> }).__sourcedAnchors ??=
-	new Map());
+export const builtAnchors = buildRegistry<string, BriefAnchors>('anchors');
 
 const sorted = <T>(record: Record<string, T>): Record<string, T> =>
 	Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));

@@ -1,12 +1,8 @@
+import { buildRegistry } from '../utils/build-registry.ts';
 import { displayPath, loadBibliography } from './load.ts';
 
-/**
- * Which keys of which bibliography the briefs of this build cite. Kept on
- * globalThis because the Markdown plugins and the integrations that read it
- * may be loaded as separate module instances by Vite.
- */
-const cited: Map<string, Set<string>> = ((globalThis as { __sourcedCited?: Map<string, Set<string>> }).__sourcedCited ??=
-	new Map());
+/** Which keys of which bibliography the briefs of this build cite. */
+const cited = buildRegistry<string, Set<string>>('cited');
 
 export function recordCited(bibliography: string, keys: Iterable<string>): void {
 	const set = cited.get(bibliography) ?? new Set();

@@ -3,6 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { site } from '../site.config.ts';
 import { strings } from '../ui/strings.ts';
+import { buildRegistry } from '../utils/build-registry.ts';
 
 /** A source as a search record of its own (Pagefind's `CustomRecord`). */
 export interface SourceRecord {
@@ -77,8 +78,6 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 
 /**
  * The sources of every brief this build compiled, by page URL, for the search
- * index (integrations/pagefind.ts). Kept on globalThis: plugins and
- * integrations may be separate module instances under Vite.
+ * index (integrations/pagefind.ts).
  */
-export const builtSources: Map<string, CitedSource[]> = ((globalThis as { __sourcedSources?: Map<string, CitedSource[]> }).__sourcedSources ??=
-	new Map());
+export const builtSources = buildRegistry<string, CitedSource[]>('sources');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { citationDefaults, contentDir, projectRoot } from '../site.config.ts';
+import { frontmatterOf } from './frontmatter.ts';
 
 export interface CitationSettings {
 	/** Absolute path of the brief's bibliography. */
@@ -27,8 +28,7 @@ const STYLE_FILES: Record<string, string> = {
 
 /** The bibliography and style a brief asked for in its frontmatter, or the site's. */
 export function citationSettings(file: VFile, root = contentDir): CitationSettings {
-	const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};
-	return resolveCitationSettings(frontmatter, root);
+	return resolveCitationSettings(frontmatterOf(file), root);
 }
 
 /** The same, from a brief's frontmatter, for pages and endpoints. */

@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import type { Transformer } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import { frontmatterOf } from './frontmatter.ts';
 import { blocksOf, type Block } from './rehype-block-ids.ts';
 
 /** One place in a brief that cites a source. */
@@ -43,8 +44,7 @@ export function rehypeCitationIds(): Transformer<Root> {
 		});
 		dataOf(file).citations = uses;
 		// Pages read this through render()'s remarkPluginFrontmatter (references page, metadata).
-		const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-		(astro.frontmatter ??= {})['citations'] = uses;
+		frontmatterOf(file)['citations'] = uses;
 	};
 }
 

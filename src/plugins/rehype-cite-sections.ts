@@ -6,6 +6,7 @@ import { formatRecords } from '../bibliography/csl.ts';
 import { sectionRecord, type BriefMeta } from '../utils/brief-record.ts';
 import { strings } from '../ui/strings.ts';
 import { citationSettings } from './citation-options.ts';
+import { frontmatterOf } from './frontmatter.ts';
 import { slugOf } from './rehype-block-ids.ts';
 
 /**
@@ -17,7 +18,7 @@ import { slugOf } from './rehype-block-ids.ts';
  */
 export function rehypeCiteSections(): Transformer<Root> {
 	return (tree, file) => {
-		const meta = (file.data as { astro?: { frontmatter?: Partial<BriefMeta> } }).astro?.frontmatter;
+		const meta = frontmatterOf(file) as Partial<BriefMeta>;
 		if (!meta?.title || !meta.authors || !meta.published) return;
 		const slug = slugOf(file);
 		const headings = tree.children.filter(

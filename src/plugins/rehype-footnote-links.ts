@@ -2,6 +2,7 @@ import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
 import { strings } from '../ui/strings.ts';
+import { frontmatterOf } from './frontmatter.ts';
 
 /**
  * Footnotes: back-links are arrows, so keep them out of search excerpts and
@@ -28,7 +29,6 @@ export function rehypeFootnoteLinks(): Transformer<Root> {
 			const label = String(node.properties['ariaLabel'] ?? '').replace(/^Back to reference /, '');
 			if (label) node.properties['ariaLabel'] = strings.backToText(label);
 		});
-		const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-		(astro.frontmatter ??= {})['sidenotes'] = sidenotes;
+		frontmatterOf(file)['sidenotes'] = sidenotes;
 	};
 }

@@ -4,7 +4,9 @@ import { visit } from 'unist-util-visit';
 import { loadBibliography, type Source } from '../bibliography/load.ts';
 import { strings } from '../ui/strings.ts';
 import { builtSources, citedSource } from '../integrations/source-records.ts';
+import { briefPath } from '../utils/brief-record.ts';
 import { citationSettings } from './citation-options.ts';
+import { frontmatterOf } from './frontmatter.ts';
 import { slugOf } from './rehype-block-ids.ts';
 import { citationsOf, type CitationUse } from './rehype-citation-ids.ts';
 
@@ -47,9 +49,9 @@ export function rehypeReferences(): Transformer<Root> {
 		}
 
 		// Each source becomes a search record of its own (integrations/pagefind.ts).
-		const frontmatter = (file.data as { astro?: { frontmatter?: { title?: string; topics?: string[] } } }).astro?.frontmatter ?? {};
-		const brief = { title: frontmatter.title ?? '', topics: frontmatter.topics ?? [] };
-		builtSources.set(`/briefs/${slugOf(file)}/`, items.map((li) => citedSource(li, brief)));
+		const { title, topics } = frontmatterOf(file) as { title?: string; topics?: string[] };
+		const brief = { title: title ?? '', topics: topics ?? [] };
+		builtSources.set(briefPath(slugOf(file)), items.map((li) => citedSource(li, brief)));
 
 		tree.children.push(
 			// Indexed as search records of their own (integrations/pagefind.ts), not as page text.

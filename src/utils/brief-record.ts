@@ -9,7 +9,9 @@ export interface BriefMeta {
 	updated?: Date | string | undefined;
 }
 
-export const absoluteBriefUrl = (slug: string) => new URL(`/briefs/${slug}/`, site.url).href;
+/** Where a brief is published, e.g. /briefs/internet-plus/. */
+export const briefPath = (slug: string) => `/briefs/${slug}/`;
+export const absoluteBriefUrl = (slug: string) => new URL(briefPath(slug), site.url).href;
 
 /** citation-js drops a BibTeX key with a hyphen and makes one up; keep ours readable. */
 const bibtexKey = (id: string) => id.replace(/[^A-Za-z0-9_]/g, '_');

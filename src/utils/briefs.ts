@@ -1,4 +1,5 @@
 import type { CollectionEntry } from 'astro:content';
+import { briefPath } from './brief-record.ts';
 
 export type Brief = CollectionEntry<'briefs'>;
 
@@ -9,7 +10,7 @@ export function publishedBriefs(briefs: Brief[], dev = import.meta.env.DEV): Bri
 		.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
 }
 
-export const briefUrl = (brief: Brief) => `/briefs/${brief.id}/`;
+export const briefUrl = (brief: Brief) => briefPath(brief.id);
 
 /** Dates as readers expect them, in UTC so that the build does not depend on the machine's zone. */
 export const formatDate = (date: Date) =>
