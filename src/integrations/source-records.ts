@@ -53,24 +53,40 @@ export function citedSource(li: Element, brief: BriefInfo): CitedSource {
 }
 
 /**
+ * How many briefs a source's record names with the sections citing it. A
+ * record is one fragment a reader downloads and Pagefind excerpts whole: it
+ * must not grow with the site (a source cited by 3,000 briefs once made a
+ * 445 KB record). Every citing section is still findable as a section
+ * result, and listed under the source on the references page.
+ */
+export const CITING_BRIEFS_IN_RECORD = 5;
+
+/**
  * One search record per source, however many briefs cite it: author, title,
  * year and publisher (the formatted entry), its verification status and
- * note, and where each brief cites it. It links to the source's entry on the
+ * note, and where it is cited (the first CITING_BRIEFS_IN_RECORD briefs by
+ * title, then how many more). It links to the source's entry on the
  * references page, whose links go on to the citing paragraphs.
  */
 export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 	const byKey = new Map<string, CitedSource[]>();
-	for (const source of cited) byKey.set(source.key, [...(byKey.get(source.key) ?? []), source]);
+	for (const source of cited) {
+		if (byKey.has(source.key)) byKey.get(source.key)!.push(source);
+		else byKey.set(source.key, [source]);
+	}
 	return [...byKey.entries()]
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([key, uses]) => {
 			const { entry, status, note } = uses[0]!;
-			const briefs = [...new Set(uses.map((u) => u.brief.title))];
+			const byTitle = [...uses].sort((a, b) => a.brief.title.localeCompare(b.brief.title));
+			const briefs = [...new Set(byTitle.map((u) => u.brief.title))];
+			const named = byTitle.slice(0, CITING_BRIEFS_IN_RECORD).map((u) => `${u.brief.title}. ${u.citedIn}`);
+			const more = briefs.length - named.length;
 			return {
 				url: `/references/#source-${key}`,
-				content: [entry, `${status}.`, note, ...uses.map((u) => `${u.brief.title}. ${u.citedIn}`)].filter(Boolean).join(' '),
+				content: [entry, `${status}.`, note, ...named, more > 0 ? strings.citedInMore(more) : ''].filter(Boolean).join(' '),
 				language: site.lang,
-				meta: { title: entry, status, brief: briefs.join('; ') },
+				meta: { title: entry, status },
 				filters: { type: [strings.resultTypes.sources], brief: briefs, topic: [...new Set(uses.flatMap((u) => u.brief.topics))], status: [status] },
 			};
 		});

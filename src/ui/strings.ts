@@ -7,6 +7,7 @@ export const strings = {
 	backToText: (note: string) => `Back to the text of note ${note}`,
 	references: 'References',
 	citedIn: 'Cited in:',
+	citedInMore: (n: number) => `Also cited in ${n.toLocaleString('en')} more brief${n === 1 ? '' : 's'}.`,
 	allReferences: 'All references',
 	allReferencesLede: 'Every source cited in a brief on this site, with what was verified about it and where it is cited.',
 	citeSection: 'Cite this section',
