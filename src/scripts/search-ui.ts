@@ -76,11 +76,16 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 		list,
 	);
 
-	let latest = 0;
-	const run = async () => {
-		const query = input.value.trim();
-		onQuery(query);
-		const mine = ++latest;
+	// Pagefind searches one query at a time in its worker. Typing faster than it
+	// answers must not queue up searches for words already gone from the box:
+	// while one runs, only the newest query waits, and a search overtaken by
+	// typing fetches no results. The first result is drawn as soon as it is
+	// ready; the rest follow in order.
+	let generation = 0;
+	let running = false;
+	let queued = false;
+	const show = async (query: string) => {
+		const mine = ++generation;
 		if (!query) {
 			list.replaceChildren();
 			status.textContent = '';
@@ -92,11 +97,38 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 			if (box.value) (chosen[box.name] ??= []).push(box.value);
 		}
 		const search = await pf.search(query, { filters: chosen });
-		if (!search || mine !== latest) return;
-		const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
-		if (mine !== latest) return;
-		list.replaceChildren(...data.map(renderResult));
-		status.textContent = strings.resultCount(search.results.length, query);
+		if (!search || queued) return;
+		const count = strings.resultCount(search.results.length, query);
+		const top = search.results.slice(0, 10);
+		if (top.length === 0) {
+			list.replaceChildren();
+			status.textContent = count;
+			return;
+		}
+		const first = await top[0]!.data();
+		if (queued) return;
+		list.replaceChildren(renderResult(first));
+		status.textContent = count;
+		void (async () => {
+			for (const data of top.slice(1).map((result) => result.data())) {
+				const result = await data;
+				if (mine !== generation) return;
+				list.append(renderResult(result));
+			}
+		})();
+	};
+	const run = async () => {
+		onQuery(input.value.trim());
+		if (running) return void (queued = true);
+		running = true;
+		try {
+			do {
+				queued = false;
+				await show(input.value.trim());
+			} while (queued);
+		} finally {
+			running = false;
+		}
 	};
 	input.addEventListener('input', run);
 	filters.addEventListener('change', run);

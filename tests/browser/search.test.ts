@@ -98,6 +98,36 @@ it('puts the query in the address while the dialog is open, and a shared address
 	await dialogResult(shared, '#fintech').waitFor({ timeout: 10_000 });
 });
 
+it('keeps up with typing: keys that arrive while a search runs make one search for the latest text, and its results stay', async () => {
+	const { page } = await openPage(BRIEF);
+	// Count the searches Pagefind runs in its worker.
+	await page.evaluate(() => {
+		const w = window as unknown as { searches: string[] };
+		w.searches = [];
+		const post = Worker.prototype.postMessage;
+		Worker.prototype.postMessage = function (this: Worker, message: { method?: string; args?: unknown[] }, options?: StructuredSerializeOptions) {
+			if (message?.method === 'search') w.searches.push(String(message.args?.[0]));
+			post.call(this, message, options);
+		} as typeof post;
+	});
+	await page.locator('#site-search-q').focus();
+	await dialogInput(page).waitFor();
+	// Eight keys, all arriving before the first search can answer.
+	await dialogInput(page).evaluate((input: HTMLInputElement) => {
+		for (let i = 1; i <= 'payments'.length; i++) {
+			input.value = 'payments'.slice(0, i);
+			input.dispatchEvent(new Event('input', { bubbles: true }));
+		}
+	});
+	await page.locator('dialog.search-dialog .search-status', { hasText: '“payments”' }).waitFor({ timeout: 10_000 });
+	expect(await page.evaluate(() => (window as unknown as { searches: string[] }).searches)).toEqual(['p', 'payments']);
+	await page.waitForTimeout(500);
+	expect(await page.locator('dialog.search-dialog .search-status').innerText()).toMatch(/ for “payments”$/);
+	const excerpts = await page.locator('dialog.search-dialog .search-results mark').allInnerTexts();
+	expect(excerpts.length).toBeGreaterThan(0);
+	expect(excerpts.filter((mark) => !/^payments?\b/i.test(mark))).toEqual([]);
+});
+
 it('works by keyboard alone: "/" and Ctrl+K open, arrows choose, Enter opens, Esc closes and returns focus', async () => {
 	const { page } = await openPage(BRIEF);
 	await page.keyboard.press('/');
