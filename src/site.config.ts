@@ -24,4 +24,9 @@ export const site = {
 	name: 'Sourced',
 	url: process.env['SOURCED_SITE'] ?? 'http://127.0.0.1:4321',
 	lang: 'en',
+	/**
+	 * How many citing briefs a source's entry on /references/ and its search
+	 * record name; its own page, /references/<key>/, names them all.
+	 */
+	citingBriefsListed: 5,
 } as const;

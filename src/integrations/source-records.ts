@@ -16,8 +16,11 @@ export interface SourceRecord {
 
 /** The brief a reference list belongs to. */
 export interface BriefInfo {
+	slug: string;
 	title: string;
 	topics: string[];
+	/** Publication date as written in the frontmatter (ISO). */
+	published: string;
 }
 
 /** What one brief's reference list says of one source. */
@@ -53,20 +56,15 @@ export function citedSource(li: Element, brief: BriefInfo): CitedSource {
 }
 
 /**
- * How many briefs a source's record names with the sections citing it. A
- * record is one fragment a reader downloads and Pagefind excerpts whole: it
- * must not grow with the site (a source cited by 3,000 briefs once made a
- * 445 KB record). Every citing section is still findable as a section
- * result, and listed under the source on the references page.
- */
-export const CITING_BRIEFS_IN_RECORD = 5;
-
-/**
  * One search record per source, however many briefs cite it: author, title,
  * year and publisher (the formatted entry), its verification status and
- * note, and where it is cited (the first CITING_BRIEFS_IN_RECORD briefs by
- * title, then how many more). It links to the source's entry on the
- * references page, whose links go on to the citing paragraphs.
+ * note, and where it is cited: as on the references page, the newest few
+ * citing briefs (`site.citingBriefsListed`), then how many more. A record
+ * must not grow with the site: a source cited by 3,000 briefs once made a
+ * 445 KB record that every search for it downloaded and excerpted. Every
+ * citing section is still a section result of its own. The record links to
+ * the source's entry on the references page, whose links go on to the citing
+ * paragraphs and to the source's own page, which lists them all.
  */
 export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 	const byKey = new Map<string, CitedSource[]>();
@@ -78,9 +76,9 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([key, uses]) => {
 			const { entry, status, note } = uses[0]!;
-			const byTitle = [...uses].sort((a, b) => a.brief.title.localeCompare(b.brief.title));
-			const briefs = [...new Set(byTitle.map((u) => u.brief.title))];
-			const named = byTitle.slice(0, CITING_BRIEFS_IN_RECORD).map((u) => `${u.brief.title}. ${u.citedIn}`);
+			const newest = [...uses].sort((a, b) => b.brief.published.localeCompare(a.brief.published) || a.brief.slug.localeCompare(b.brief.slug));
+			const briefs = [...new Set(newest.map((u) => u.brief.title))];
+			const named = newest.slice(0, site.citingBriefsListed).map((u) => `${u.brief.title}. ${u.citedIn}`);
 			const more = briefs.length - named.length;
 			return {
 				url: `/references/#source-${key}`,

@@ -49,8 +49,8 @@ export function rehypeReferences(): Transformer<Root> {
 		}
 
 		// Each source becomes a search record of its own (integrations/pagefind.ts).
-		const { title, topics } = frontmatterOf(file) as { title?: string; topics?: string[] };
-		const brief = { title: title ?? '', topics: topics ?? [] };
+		const { title, topics, published } = frontmatterOf(file) as { title?: string; topics?: string[]; published?: Date | string };
+		const brief = { slug: slugOf(file), title: title ?? '', topics: topics ?? [], published: published instanceof Date ? published.toISOString() : String(published ?? '') };
 		builtSources.set(briefPath(slugOf(file)), items.map((li) => citedSource(li, brief)));
 
 		tree.children.push(

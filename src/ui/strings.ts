@@ -8,6 +8,7 @@ export const strings = {
 	references: 'References',
 	citedIn: 'Cited in:',
 	citedInMore: (n: number) => `Also cited in ${n.toLocaleString('en')} more brief${n === 1 ? '' : 's'}.`,
+	sourcePageLede: (n: number) => `A source cited in ${n.toLocaleString('en')} brief${n === 1 ? '' : 's'} on this site: what was verified about it, and every section citing it.`,
 	allReferences: 'All references',
 	allReferencesLede: 'Every source cited in a brief on this site, with what was verified about it and where it is cited.',
 	citeSection: 'Cite this section',

@@ -34,6 +34,21 @@ export interface SiteSource {
 	citedIn: { brief: Brief; blocks: CitationUse['block'][] }[];
 }
 
+/**
+ * What a source is called on its own page: its title, as typeset in the
+ * reference list (’ for an apostrophe), or, for an untitled source, its
+ * author and year ("Attrey 2020").
+ */
+export function sourceTitle({ csl, source }: Pick<SiteSource, 'csl' | 'source'>): string {
+	if (csl.title) return csl.title.replace(/(\p{L})'(\p{L})/gu, '$1’$2');
+	const who = csl.author?.[0] ?? csl.editor?.[0];
+	const year = csl.issued?.['date-parts']?.[0]?.[0];
+	return [who?.family ?? who?.literal, year].filter(Boolean).join(' ') || source.key;
+}
+
+/** The page of its own that a source has, listing every brief citing it. */
+export const sourceUrl = (source: Source) => `/references/${source.key.toLowerCase()}/`;
+
 /** Every source cited anywhere on the site, once, sorted by its formatted author and year. */
 export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {
 	const byKey = new Map<string, SiteSource>();

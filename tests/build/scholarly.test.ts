@@ -121,6 +121,27 @@ describe('the references page', () => {
 		expect(where).toContain('/briefs/internet-plus/#bib-klein2020');
 		expect(where).toContain('/briefs/internet-plus/#digital-payments-p1');
 	});
+
+	it('gives each source a page of its own, linked from its entry', () => {
+		const klein = page('site', '/references/klein2020/');
+		expect(klein.querySelector('h1')?.textContent).toBe('China’s Digital Payments Revolution');
+		const where = [...klein.querySelectorAll('#source-klein2020 .cited-in a')].map((a) => a.getAttribute('href'));
+		expect(where).toContain('/briefs/internet-plus/#digital-payments-p1');
+		expect(klein.querySelector('a[href="/references/#source-klein2020"]')).not.toBeNull();
+	});
+
+	it('names the newest five briefs citing a source, and links to its page for the rest, which names them all', () => {
+		const entry = page('widely-cited', '/references/').querySelector('#source-adams2001')!;
+		const briefs = [...entry.querySelectorAll('.cited-in a[href$="#bib-adams2001"]')].map((a) => a.textContent);
+		expect(briefs).toEqual(['Brief 7', 'Brief 6', 'Brief 5', 'Brief 4', 'Brief 3']);
+		const more = entry.querySelector('a[href="/references/adams2001/"]');
+		expect(more?.textContent).toBe('Also cited in 2 more briefs.');
+		const all = page('widely-cited', '/references/adams2001/');
+		expect([...all.querySelectorAll('.cited-in a[href$="#bib-adams2001"]')].map((a) => a.textContent)).toEqual(
+			['Brief 7', 'Brief 6', 'Brief 5', 'Brief 4', 'Brief 3', 'Brief 2', 'Brief 1'],
+		);
+		expect(all.querySelector('.lede')?.textContent).toMatch(/cited in 7 briefs/);
+	});
 });
 
 describe('bibliography lint at the end of the build', () => {

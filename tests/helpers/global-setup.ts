@@ -6,6 +6,7 @@ import { buildSite, fixture, outRoot, root } from './build.ts';
 export const SITES = {
 	site: path.join(root, 'content'),
 	citations: fixture('citations'),
+	'widely-cited': fixture('widely-cited'),
 	'unknown-key': fixture('unknown-key'),
 	'duplicate-key': fixture('duplicate-key'),
 	'malformed-bib': fixture('malformed-bib'),

@@ -1,7 +1,8 @@
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { expect, it } from 'vitest';
-import { CITING_BRIEFS_IN_RECORD, citedSource, sourceRecords } from '../../src/integrations/source-records.ts';
+import { citedSource, sourceRecords } from '../../src/integrations/source-records.ts';
+import { site } from '../../src/site.config.ts';
 
 const li = (citedIn: string) =>
 	fromHtml(
@@ -15,8 +16,8 @@ const li = (citedIn: string) =>
 
 it('makes one search record per source, however many briefs cite it, linking to its entry on the references page', () => {
 	const records = sourceRecords([
-		citedSource(li('<a href="#digital-payments-p1">Digital payments ¶1</a>'), { title: 'A brief', topics: ['China', 'fintech'] }),
-		citedSource(li('<a href="#intro-p1">Introduction ¶1</a>'), { title: 'Another brief', topics: ['fintech'] }),
+		citedSource(li('<a href="#digital-payments-p1">Digital payments ¶1</a>'), { slug: 'a-brief', title: 'A brief', topics: ['China', 'fintech'], published: '2026-11-29' }),
+		citedSource(li('<a href="#intro-p1">Introduction ¶1</a>'), { slug: 'another-brief', title: 'Another brief', topics: ['fintech'], published: '2026-10-01' }),
 	]);
 	expect(records).toEqual([
 		{
@@ -30,13 +31,15 @@ it('makes one search record per source, however many briefs cite it, linking to 
 	]);
 });
 
-it('names at most a few citing briefs, so that a source cited across a large site stays a small record', () => {
-	const titles = Array.from({ length: 3000 }, (_, i) => `Brief ${String(i + 1).padStart(4, '0')}`);
-	const [record] = sourceRecords(titles.map((title) => citedSource(li('<a href="#regulation-p1">Regulation and sandboxes ¶1</a>'), { title, topics: ['fintech'] })));
-	expect(record!.content).toContain('Brief 0001. Cited in: Regulation and sandboxes ¶1');
-	expect(record!.content).toContain(`Brief 000${CITING_BRIEFS_IN_RECORD}.`);
-	expect(record!.content).not.toContain(`Brief 000${CITING_BRIEFS_IN_RECORD + 1}.`);
-	expect(record!.content).toMatch(new RegExp(`Also cited in ${(3000 - CITING_BRIEFS_IN_RECORD).toLocaleString('en')} more briefs\\.$`));
+it('names the newest few citing briefs, as the references page does, so that a source cited across a large site stays a small record', () => {
+	const n = site.citingBriefsListed;
+	const briefs = Array.from({ length: 3000 }, (_, i) => ({ slug: `brief-${i}`, title: `Brief ${i}`, topics: ['fintech'], published: new Date(Date.UTC(2018, 0, 1 + i)).toISOString() }));
+	const [record] = sourceRecords(briefs.map((brief) => citedSource(li('<a href="#regulation-p1">Regulation and sandboxes ¶1</a>'), brief)));
+	// Newest first (brief 2999, 2998, …), as on the references page.
+	const newest = [...briefs].sort((a, b) => b.published.localeCompare(a.published)).slice(0, n + 1);
+	for (const brief of newest.slice(0, n)) expect(record!.content).toContain(`${brief.title}. Cited in: Regulation and sandboxes ¶1`);
+	expect(record!.content).not.toContain(`${newest[n]!.title}.`);
+	expect(record!.content).toMatch(new RegExp(`Also cited in ${(3000 - n).toLocaleString('en')} more briefs\\.$`));
 	expect(record!.content.length).toBeLessThan(1000);
 	// Every citing brief can still be chosen in the brief filter.
 	expect(record!.filters['brief']).toHaveLength(3000);
