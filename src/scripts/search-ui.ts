@@ -37,7 +37,10 @@ export function pagefind(): Promise<Pagefind> {
 		await pf.options({ highlightParam: HIGHLIGHT_PARAM, excerptLength: 24 });
 		await pf.init();
 		return pf;
-	})();
+	})().catch((error: unknown) => {
+		engine = undefined; // let the next search try again
+		throw error;
+	});
 	return engine;
 }
 
@@ -79,8 +82,9 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 	// Pagefind searches one query at a time in its worker. Typing faster than it
 	// answers must not queue up searches for words already gone from the box:
 	// while one runs, only the newest query waits, and a search overtaken by
-	// typing fetches no results. The first result is drawn as soon as it is
-	// ready; the rest follow in order.
+	// typing before its first result fetches no results. The first result is
+	// drawn as soon as it is ready; the other nine, fetched together, follow in
+	// order while their query is still the newest.
 	let generation = 0;
 	let running = false;
 	let queued = false;
@@ -92,6 +96,7 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 			return;
 		}
 		const pf = await pagefind();
+		if (queued) return;
 		const chosen: Record<string, string[]> = {};
 		for (const box of filters.querySelectorAll<HTMLInputElement>('input:checked')) {
 			if (box.value) (chosen[box.name] ??= []).push(box.value);
@@ -115,7 +120,7 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 				if (mine !== generation) return;
 				list.append(renderResult(result));
 			}
-		})();
+		})().catch(() => {}); // the first result and the count are shown; a later one that fails to load is left out
 	};
 	const run = async () => {
 		onQuery(input.value.trim());
@@ -124,7 +129,12 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 		try {
 			do {
 				queued = false;
-				await show(input.value.trim());
+				try {
+					await show(input.value.trim());
+				} catch {
+					list.replaceChildren();
+					status.textContent = strings.searchFailed;
+				}
 			} while (queued);
 		} finally {
 			running = false;

@@ -33,6 +33,7 @@ export const strings = {
 	search: 'Search',
 	searchPlaceholder: 'Search briefs and sources',
 	searchResults: 'Search results',
+	searchFailed: 'Search could not load its index. Check the connection, then type again.',
 	searchHint: '↓ and ↑ move through the results; Enter opens one; Esc closes.',
 	resultCount: (n: number, q: string) => (n === 0 ? `No results for “${q}”` : `${n} result${n === 1 ? '' : 's'} for “${q}”`),
 	allResults: 'All',
