@@ -79,7 +79,7 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 			const newest = [...uses].sort((a, b) => b.brief.published.localeCompare(a.brief.published) || a.brief.slug.localeCompare(b.brief.slug));
 			const briefs = [...new Set(newest.map((u) => u.brief.title))];
 			const named = newest.slice(0, site.citingBriefsListed).map((u) => `${u.brief.title}. ${u.citedIn}`);
-			const more = briefs.length - named.length;
+			const more = newest.length - named.length;
 			return {
 				url: `/references/#source-${key}`,
 				content: [entry, `${status}.`, note, ...named, more > 0 ? strings.citedInMore(more) : ''].filter(Boolean).join(' '),

@@ -49,8 +49,8 @@ export function rehypeReferences(): Transformer<Root> {
 		}
 
 		// Each source becomes a search record of its own (integrations/pagefind.ts).
-		const { title, topics, published } = frontmatterOf(file) as { title?: string; topics?: string[]; published?: Date | string };
-		const brief = { slug: slugOf(file), title: title ?? '', topics: topics ?? [], published: published instanceof Date ? published.toISOString() : String(published ?? '') };
+		const { title, topics, published } = frontmatterOf(file) as { title?: string; topics?: string[]; published?: unknown };
+		const brief = { slug: slugOf(file), title: title ?? '', topics: topics ?? [], published: isoDate(published) };
 		builtSources.set(briefPath(slugOf(file)), items.map((li) => citedSource(li, brief)));
 
 		tree.children.push(
@@ -114,6 +114,12 @@ function linkify(root: Element): void {
 		parent.children.splice(index, 1, ...parts);
 		return index + parts.length;
 	});
+}
+
+/** A frontmatter date as ISO 8601, read as the brief schema reads it ('' if it is none), so that briefs sort by time. */
+function isoDate(value: unknown): string {
+	const date = value instanceof Date ? value : new Date(String(value ?? ''));
+	return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }
 
 const text = (value: string): Text => ({ type: 'text', value });

@@ -44,3 +44,9 @@ it('names the newest few citing briefs, as the references page does, so that a s
 	// Every citing brief can still be chosen in the brief filter.
 	expect(record!.filters['brief']).toHaveLength(3000);
 });
+
+it('counts briefs, not titles, when saying how many more cite a source', () => {
+	const briefs = Array.from({ length: site.citingBriefsListed + 2 }, (_, i) => ({ slug: `b${i}`, title: i < 2 ? 'Same title' : `Brief ${i}`, topics: [], published: '2026-01-01T00:00:00.000Z' }));
+	const [record] = sourceRecords(briefs.map((brief) => citedSource(li('<a href="#x-p1">X ¶1</a>'), brief)));
+	expect(record!.content).toMatch(/Also cited in 2 more briefs\.$/);
+});
