@@ -115,22 +115,23 @@ async function measureSearch(url: string, slug: string, extraQuery?: string): Pr
 	const owns: number[] = [];
 	const perQuery: number[] = [];
 	try {
+		// Each pace in a fresh browser context, so that neither runs on what the other left in Pagefind's caches.
 		for (let run = 0; run < runs; run++) {
-			const context = await browser.newContext();
-			const page = await context.newPage();
-			const transfers = recordTransfers(page);
-			await page.goto(`${url}/briefs/${slug}/`);
-			await page.waitForLoadState('networkidle');
-			const before = transfers.length;
-			await page.locator('#site-search-q').focus();
-			await page.locator('dialog.search-dialog[open] input[type="search"]').waitFor();
-			await page.waitForLoadState('networkidle');
-			await page.waitForTimeout(300);
-			const opened = transfers.slice(before);
-			opens.push(kb(opened.reduce((s, t) => s + t.gzip, 0)));
-			owns.push(kb(opened.filter((t) => t.url.includes('/_s/')).reduce((s, t) => s + t.gzip, 0)));
-			const input = page.locator('dialog.search-dialog input[type="search"]');
 			for (const pace of PACES) {
+				const context = await browser.newContext();
+				const page = await context.newPage();
+				const transfers = recordTransfers(page);
+				await page.goto(`${url}/briefs/${slug}/`);
+				await page.waitForLoadState('networkidle');
+				const before = transfers.length;
+				await page.locator('#site-search-q').focus();
+				await page.locator('dialog.search-dialog[open] input[type="search"]').waitFor();
+				await page.waitForLoadState('networkidle');
+				await page.waitForTimeout(300);
+				const opened = transfers.slice(before);
+				opens.push(kb(opened.reduce((s, t) => s + t.gzip, 0)));
+				owns.push(kb(opened.filter((t) => t.url.includes('/_s/')).reduce((s, t) => s + t.gzip, 0)));
+				const input = page.locator('dialog.search-dialog input[type="search"]');
 				for (const query of extraQuery ? [...QUERIES, extraQuery] : QUERIES) {
 					await input.fill('');
 					await page.waitForTimeout(300);
@@ -160,8 +161,8 @@ async function measureSearch(url: string, slug: string, extraQuery?: string): Pr
 					await page.waitForTimeout(300);
 					if (pace === PACES[0]) perQuery.push(kb(transfers.slice(start).reduce((s, t) => s + t.gzip, 0)));
 				}
+				await context.close();
 			}
-			await context.close();
 		}
 	} finally {
 		await browser.close();
