@@ -50,7 +50,7 @@ export function rehypeReferences(): Transformer<Root> {
 
 		// Each source becomes a search record of its own (integrations/pagefind.ts).
 		const { title, topics, published } = frontmatterOf(file) as { title?: string; topics?: string[]; published?: unknown };
-		const brief = { slug: slugOf(file), title: title ?? '', topics: topics ?? [], published: isoDate(published) };
+		const brief = { slug: slugOf(file), title: title ?? '', topics: topics ?? [], published: timestamp(published) };
 		builtSources.set(briefPath(slugOf(file)), items.map((li) => citedSource(li, brief)));
 
 		tree.children.push(
@@ -117,7 +117,7 @@ function linkify(root: Element): void {
 }
 
 /** A frontmatter date as ISO 8601, read as the brief schema reads it ('' if it is none), so that briefs sort by time. */
-function isoDate(value: unknown): string {
+function timestamp(value: unknown): string {
 	const date = value instanceof Date ? value : new Date(String(value ?? ''));
 	return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }

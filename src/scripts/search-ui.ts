@@ -126,19 +126,16 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 		onQuery(input.value.trim());
 		if (running) return void (queued = true);
 		running = true;
-		try {
-			do {
-				queued = false;
-				try {
-					await show(input.value.trim());
-				} catch {
-					list.replaceChildren();
-					status.textContent = strings.searchFailed;
-				}
-			} while (queued);
-		} finally {
-			running = false;
-		}
+		do {
+			queued = false;
+			try {
+				await show(input.value.trim());
+			} catch {
+				list.replaceChildren();
+				status.textContent = strings.searchFailed;
+			}
+		} while (queued);
+		running = false;
 	};
 	input.addEventListener('input', run);
 	filters.addEventListener('change', run);
