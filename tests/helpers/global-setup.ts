@@ -22,7 +22,10 @@ export default async function setup() {
 	{
 		await mkdir(outRoot, { recursive: true });
 		const results: Record<string, { code: number | null; output: string }> = {};
+		// SOURCED_TEST_SITES=site,citations builds only those (to run a few test files quickly).
+		const only = process.env['SOURCED_TEST_SITES']?.split(',');
 		for (const [name, content] of Object.entries(SITES)) {
+			if (only && !only.includes(name)) continue;
 			const { code, output } = await buildSite(name, content);
 			results[name] = { code, output };
 		}
