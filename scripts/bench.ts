@@ -10,8 +10,7 @@
  * built site served from 127.0.0.1; bytes are gzip sizes, as a static host
  * would send them. Medians of several runs: these machines are shared.
  */
-import { spawn } from 'node:child_process';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +20,7 @@ import { launch } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/serve.ts';
 import { makeCorpus, uniqueWord } from './corpus.ts';
 import { lighthouseScores } from './lighthouse.ts';
+import { buildPeer, findPeer, preparePeer, timed, type BuildFigures } from './peer.ts';
 
 const { values } = parseArgs({
 	allowNegative: true,
@@ -28,6 +28,10 @@ const { values } = parseArgs({
 		sizes: { type: 'string', default: '1,300,3000' },
 		runs: { type: 'string', default: '3' },
 		lighthouse: { type: 'boolean', default: true },
+		/** The Starlight peer, set up as ../shared/peers/starlight/README.md says. */
+		peer: { type: 'string', default: '../peer-starlight' },
+		/** Sizes at which our build is compared with the peer's, side by side. */
+		compare: { type: 'string', default: '300' },
 	},
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -51,23 +55,9 @@ async function dirSize(dir: string): Promise<number> {
 	return total;
 }
 
-/** One `astro build`: wall seconds and peak resident memory (MB), from GNU time. */
-function buildOnce(content: string, outDir: string): Promise<{ seconds: number; peakMb: number }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-			cwd: root,
-			env: { ...process.env, SOURCED_CONTENT: content, SOURCED_CACHE: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
-		});
-		let err = '';
-		child.stderr.on('data', (d: Buffer) => (err += d));
-		child.stdout.resume();
-		child.on('close', (code) => {
-			const m = /BENCH ([\d.]+) (\d+)/.exec(err);
-			if (code !== 0 || !m) return reject(new Error(`build failed (${code}):\n${err.slice(-2000)}`));
-			resolve({ seconds: Number(m[1]), peakMb: Number(m[2]) / 1024 });
-		});
-	});
-}
+/** One `astro build` of `content` into `outDir`, with its own cache folder: wall seconds and peak memory (MB). */
+const buildOnce = (content: string, outDir: string, cacheDir = `${outDir}-cache`) =>
+	timed(root, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], { SOURCED_CONTENT: content, SOURCED_CACHE: cacheDir });
 
 interface Transfer {
 	url: string;
@@ -254,4 +244,76 @@ if (pageFigures) {
 if (values.lighthouse && sizes.includes(1)) {
 	const scores = await lighthouseScores(path.join(work, 'dist-1'), ['/', '/briefs/internet-plus/']);
 	table('Lighthouse 12.8 (budget: 100 in each)', ['page', 'form factor', 'performance', 'accessibility', 'best practices', 'SEO'], scores.map((s) => [s.page, s.formFactor, s.performance, s.accessibility, s.bestPractices, s.seo]));
+}
+
+/**
+ * Ours against the peer on the same briefs, alternating runs so that both see
+ * the same machine: ours with a warm cache (output removed, cache kept, as
+ * the peer keeps node_modules/.astro) and cold (cache removed too), and the
+ * rebuild after an edit to one brief.
+ */
+const peer = findPeer(values.peer);
+const compareSizes = values.compare ? values.compare.split(',').map(Number) : [];
+if (!peer && compareSizes.length > 0) console.log(`\nNo peer at ${values.peer} (set it up as ../shared/peers/starlight/README.md says); skipping the comparison.`);
+if (peer) {
+	const rows: (string | number)[][] = [];
+	for (const size of compareSizes) {
+		const content = await makeCorpus(size, path.join(work, `corpus-${size}`), root);
+		await preparePeer(peer, size, root);
+		const outDir = path.join(work, `dist-compare-${size}`);
+		const cacheDir = `${outDir}-cache`;
+		const fresh = async (keepCache: boolean) => {
+			await rm(outDir, { recursive: true, force: true });
+			if (!keepCache) await rm(cacheDir, { recursive: true, force: true });
+			await rm(path.join(content, 'anchors.json'), { force: true });
+			return buildOnce(content, outDir, cacheDir);
+		};
+		// Fill both caches once; these runs do not count.
+		await fresh(false);
+		await buildPeer(peer);
+		const warm: BuildFigures[] = [];
+		const cold: BuildFigures[] = [];
+		const theirs: BuildFigures[] = [];
+		const edits: BuildFigures[] = [];
+		for (let run = 0; run < runs; run++) {
+			theirs.push(await buildPeer(peer));
+			warm.push(await fresh(true));
+			cold.push(await fresh(false));
+			// One brief edited, everything else as the last build left it (output and cache kept).
+			const brief = path.join(content, 'briefs', (await readdir(path.join(content, 'briefs'))).sort()[1]!);
+			const before = await readFile(brief, 'utf8');
+			await appendFile(brief, `\nAn added closing line, edit ${run + 1}.\n`);
+			edits.push(await buildOnce(content, outDir, cacheDir));
+			await writeFile(brief, before);
+			process.stderr.write(
+				`compared at ${size}, run ${run + 1}: peer ${fmt(theirs.at(-1)!.seconds)} s, warm ${fmt(warm.at(-1)!.seconds)} s, cold ${fmt(cold.at(-1)!.seconds)} s, edit ${fmt(edits.at(-1)!.seconds)} s\n`,
+			);
+		}
+		const s = (xs: BuildFigures[]) => median(xs.map((x) => x.seconds));
+		const mb = (xs: BuildFigures[]) => median(xs.map((x) => x.peakMb));
+		rows.push([
+			size,
+			fmt(s(theirs)),
+			fmt(s(warm)),
+			fmt(s(warm) / s(theirs), 2),
+			fmt(s(cold)),
+			fmt(s(cold) / s(theirs), 2),
+			`${fmt(mb(warm), 0)} / ${fmt(mb(theirs), 0)}`,
+			fmt(mb(warm) / mb(theirs), 2),
+			fmt(s(edits)),
+			fmt(s(edits) / s(cold), 2),
+		]);
+	}
+	table(`Build against Starlight 0.42 on the same briefs (median of ${runs} alternating runs)`, [
+		'briefs',
+		'peer s',
+		'ours warm s',
+		'warm / peer (≤ 0.5)',
+		'ours cold s',
+		'cold / peer (≤ 0.8)',
+		'peak MB ours / peer',
+		'RSS ratio (≤ 0.8)',
+		'edit one brief s',
+		'edit / full cold (≤ 0.3)',
+	], rows);
 }
