@@ -99,6 +99,8 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === LF || c === 13 || c 
 /** Characters that end a key, field or macro name (biber's rule): white space and "#%'(),={} and \. */
 const STOP = new Set([...'"#%\'(),={}\\'].map((c) => c.charCodeAt(0)));
 const isNameChar = (c: number) => !Number.isNaN(c) && !isSpace(c) && !STOP.has(c);
+/** A line that starts like a field (`year = {`), seen inside a braced value. */
+const FIELD_LINE = /^[ \t]*[A-Za-z][\w-]*[ \t]*=[ \t]*[{"0-9A-Za-z]/;
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Reads a whole file: every entry it can, and every problem, each with its position. */
@@ -112,6 +114,15 @@ export function readBibtex(text: string): ParsedBibtex {
 	let i = 0;
 	/** The entry being read, for problems that concern it alone. */
 	let current: BibEntry | undefined;
+	/** Where the last value read ends (before the space after it). */
+	let valueEnd = 0;
+	/**
+	 * In the entry being read, the first brace that looks as if it swallowed
+	 * the fields after it (a line inside it starts `name =`, or its `}` stands
+	 * alone on a line): if the entry then turns out never closed, that brace is
+	 * the one to fix.
+	 */
+	let swallowed: number | undefined;
 
 	const problem = (reason: string, offset: number, key?: string) =>
 		problems.push({ ...positionOf(Math.min(offset, n)), reason, ...(key === undefined ? {} : { key }) });
@@ -171,16 +182,24 @@ export function readBibtex(text: string): ParsedBibtex {
 	const readBraced = (): string => {
 		const open = i;
 		const stack: number[] = [];
+		let lineStart = false;
 		for (; i < n; i++) {
 			const c = code(i);
 			if (c === 92) i++;
 			else if (c === 123) stack.push(i);
 			else if (c === 125) {
+				if (stack.length === 1 && lineStart && swallowed === undefined) swallowed = open;
 				stack.pop();
 				if (stack.length === 0) return text.slice(open + 1, i++);
-			} else if (c === LF && entryAfterBreak(i) !== undefined) break;
+			} else if (c === LF) {
+				if (entryAfterBreak(i) !== undefined) break;
+				if (swallowed === undefined && FIELD_LINE.test(text.slice(i + 1, i + 80))) swallowed = stack.at(-1);
+				lineStart = true;
+				continue;
+			}
+			if (!isSpace(c)) lineStart = false;
 		}
-		return abort('this "{" is never closed; add the matching "}"', stack.at(-1) ?? open, i);
+		return abort('this "{" is never closed; add the matching "}"', swallowed ?? stack.at(-1) ?? open, i);
 	};
 	/** `"…"`, in which braces must balance and a `"` inside braces does not end the value. */
 	const readQuoted = (): string => {
@@ -222,6 +241,7 @@ export function readBibtex(text: string): ParsedBibtex {
 					parts.push(value ?? '');
 				}
 			} else abort(`expected a value in braces or quotes for ${what}, found ${describe(text[i])}`);
+			valueEnd = i;
 			skipSpace();
 			if (code(i) !== 35) return parts.join('');
 			i++;
@@ -240,6 +260,11 @@ export function readBibtex(text: string): ParsedBibtex {
 				return;
 			} else if (c === LF && entryAfterBreak(i) !== undefined) return;
 		}
+	};
+
+	const neverClosed = (key: string, closeText: string): never => {
+		if (swallowed !== undefined) abort('this "{" is never closed; add the matching "}"', swallowed, i);
+		return abort(`entry "${key}" is never closed; add "${closeText}" after its last field`, valueEnd, i);
 	};
 
 	const readEntry = () => {
@@ -278,9 +303,10 @@ export function readBibtex(text: string): ParsedBibtex {
 		if (!key) abort(`@${type} at line ${positionOf(at).line} has no key; write @${type}{key, …} with a key that is not used elsewhere`);
 		const entry: BibEntry = { type, key, fields: {}, fieldPositions: {}, ...positionOf(keyAt) };
 		current = entry;
+		swallowed = undefined;
 		entries.push(entry);
 		skipSpace();
-		let valueEnd = i;
+		valueEnd = i;
 		while (code(i) === 44) {
 			i++;
 			skipSpace();
@@ -288,14 +314,13 @@ export function readBibtex(text: string): ParsedBibtex {
 			const fieldAt = i;
 			const field = readName().toLowerCase();
 			if (!field) {
-				if (entryStartsAt(i) && isLineStart(i)) abort(`entry "${key}" is never closed; add "${closeText}" after its last field`, valueEnd, i);
+				if (entryStartsAt(i) && isLineStart(i)) neverClosed(key, closeText);
 				abort(`expected a field name in entry "${key}", found ${describe(text[i])}`);
 			}
 			skipSpace();
 			if (code(i) !== 61) abort(`expected "=" after field "${field}" in entry "${key}", found ${describe(text[i])}; is a comma missing before it?`);
 			i++;
 			const value = readValue(`field "${field}" of "${key}"`);
-			valueEnd = i;
 			if (field in entry.fields) {
 				problem(`field "${field}" appears twice in entry "${key}"; the first value is kept. Remove one`, fieldAt, key);
 			} else {
@@ -305,9 +330,7 @@ export function readBibtex(text: string): ParsedBibtex {
 			skipSpace();
 		}
 		if (code(i) !== close) {
-			if (i >= n || (entryStartsAt(i) && isLineStart(i))) {
-				abort(`entry "${key}" is never closed; add "${closeText}" after its last field`, valueEnd, i);
-			}
+			if (i >= n || (entryStartsAt(i) && isLineStart(i))) neverClosed(key, closeText);
 			abort(`expected "," or "${closeText}" in entry "${key}", found ${describe(text[i])}; is a comma missing after the previous field?`);
 		}
 		i++;

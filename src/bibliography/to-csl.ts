@@ -21,8 +21,17 @@ import type { BibEntry, BibtexProblem } from './parse-bibtex.ts';
 export const NOT_FOR_CSL = new Set(['verification', 'verificationnote', 'crossref', 'xdata', 'xref', 'file', 'annotation', 'annote', 'abstract', 'keywords']);
 
 // citation-js's types (src/types/citation-js.d.ts) cover formatting; these are the parts of its input API used here.
+type Table = Record<string, unknown>;
 interface BibtexConfig {
-	constants: { commands: Record<string, string>; fieldTypes: Record<string, [string, string]> };
+	constants: {
+		commands: Record<string, string>;
+		fieldTypes: Record<string, [string, string]>;
+		formattingCommands: Table;
+		formattingEnvs: Table;
+		argumentCommands: Table;
+		diacritics: Table;
+		mathCommands: Table;
+	};
 }
 const bibtexConfig = plugins.config.get('@bibtex') as unknown as BibtexConfig;
 const input = (plugins as unknown as { input: { chain(data: unknown, options: object): CslItem[] } }).input;
@@ -133,12 +142,23 @@ function cslProperties(entry: BibEntry): Record<string, string> {
 	return out;
 }
 
+/** Commands citation-js's LaTeX reader knows (its tables, after the additions above). */
+const KNOWN_COMMANDS = new Set(['begin', 'end']);
+for (const table of ['commands', 'formattingCommands', 'formattingEnvs', 'argumentCommands', 'diacritics', 'mathCommands'] as const) {
+	for (const name of Object.keys(bibtexConfig.constants[table])) KNOWN_COMMANDS.add(name);
+}
+
 /**
- * `\enquote*{…}` (csquotes' starred form) as `\enquote{…}`, and `{\relax Ch}`
- * (a name's digraph initial) as `Ch`, which citation-js's reader otherwise fails on or misreads.
+ * LaTeX as citation-js's reader can take it: `\enquote*{…}` (csquotes' starred
+ * form) as `\enquote{…}`, `{\relax Ch}` (a name's digraph initial) as `Ch`, and
+ * a command it does not know dropped with the space after it, its argument
+ * kept (`\foo{Bar}` → `{Bar}`), where it would fail or print the command.
  */
 export const texForCitationJs = (value: string): string =>
-	value.replace(/\\(enquote|textquote|mkbibquote)\*/g, '\\$1').replace(/\{\\relax\s+([^{}\\]*)\}/g, '$1').replace(/\\relax\b\s*/g, '');
+	value
+		.replace(/\\(enquote|textquote|mkbibquote)\*/g, '\\$1')
+		.replace(/\{\\relax\s+([^{}\\]*)\}/g, '$1')
+		.replace(/\\([A-Za-z]+)\*?\s*/g, (command, name: string) => (KNOWN_COMMANDS.has(name) ? command : ''));
 
 function finish(item: CslItem, entry: BibEntry): CslItem {
 	const out: CslItem = { ...item, id: entry.key, 'citation-key': entry.key };
