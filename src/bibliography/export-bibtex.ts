@@ -1,3 +1,4 @@
+import { doiOf } from './identifiers.ts';
 import type { BibEntry } from './parse-bibtex.ts';
 
 /**
@@ -16,7 +17,7 @@ export const PRIVATE_FIELDS = new Set([
 /**
  * Entries as BibTeX an author's tools read back: the author's keys and types,
  * each value as written (macros expanded, inherited fields included, so every
- * entry stands alone), private fields left out.
+ * entry stands alone; a DOI bare), private fields left out.
  *
  *   @book{gordon2023,
  *     editor = {Gordon, David},
@@ -26,7 +27,8 @@ export function writeBibtex(entries: BibEntry[]): string {
 	return entries
 		.map((entry) => {
 			const fields = Object.entries(entry.fields).filter(([name, value]) => !PRIVATE_FIELDS.has(name) && value.trim() !== '');
-			return `@${entry.type}{${entry.key},\n${fields.map(([name, value]) => `  ${name} = {${value}},\n`).join('')}}\n`;
+			const written = fields.map(([name, value]) => `  ${name} = {${name === 'doi' ? (doiOf(value) ?? value) : value}},\n`);
+			return `@${entry.type}{${entry.key},\n${written.join('')}}\n`;
 		})
 		.join('\n');
 }

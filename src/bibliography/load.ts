@@ -82,7 +82,7 @@ const fromSyntax = (problem: BibtexProblem, prefix = ''): BibProblem => ({
 	line: problem.line,
 	column: problem.column,
 	severity: 'error',
-	message: `${prefix}${problem.reason}.`,
+	message: `${prefix}${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'}`,
 	keys: problem.key === undefined ? [] : [problem.key],
 });
 

@@ -150,13 +150,14 @@ for (const table of ['commands', 'formattingCommands', 'formattingEnvs', 'argume
 
 /**
  * LaTeX as citation-js's reader can take it: `\enquote*{…}` (csquotes' starred
- * form) as `\enquote{…}`, `{\relax Ch}` (a name's digraph initial) as `Ch`, and
+ * form) as `\enquote{…}`, an accent on a dotless i (`\'\i`) as on an i, `{\relax Ch}` (a name's digraph initial) as `Ch`, and
  * a command it does not know dropped with the space after it, its argument
  * kept (`\foo{Bar}` → `{Bar}`), where it would fail or print the command.
  */
 export const texForCitationJs = (value: string): string =>
 	value
 		.replace(/\\(enquote|textquote|mkbibquote)\*/g, '\\$1')
+		.replace(/\\([`'^"~=.])\s*(?:\{\\([ij])\}|\\([ij])\b)/g, '\\$1{$2$3}')
 		.replace(/\{\\relax\s+([^{}\\]*)\}/g, '$1')
 		.replace(/\\([A-Za-z]+)\*?\s*/g, (command, name: string) => (KNOWN_COMMANDS.has(name) ? command : ''));
 

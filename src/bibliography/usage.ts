@@ -32,6 +32,11 @@ export function usageNotes(): UsageNote[] {
 		const bibliography = loadBibliography(file);
 		const name = displayPath(file);
 		const isCited = (key: string) => keys.has(key.toLowerCase());
+		// A crossref or xdata parent of a cited entry is used, cited or not.
+		const used = new Set(keys);
+		for (const source of bibliography.sources.values()) {
+			if (isCited(source.key)) for (const parent of Object.values(source.entry.inherited ?? {})) used.add(parent.toLowerCase());
+		}
 
 		const uncitedProblems = bibliography.problems.filter(
 			(p) => p.severity === 'warning' || (p.keys.length > 0 && !p.keys.some(isCited)),
@@ -42,14 +47,14 @@ export function usageNotes(): UsageNote[] {
 			notes.push({
 				summary:
 					`${name}: ${plural(uncitedProblems.length, 'problem', 'problems')} in ${plural(entries.size, 'entry', 'entries')} no brief cites ` +
-					`(first: line ${first.line}, ${first.message.split('. ')[0]}). They fail the build once an entry is cited; ` +
+					`(first: line ${first.line}: ${first.message.split(/[.;] /)[0]}). They fail the build once an entry is cited; ` +
 					`run with SOURCED_VERBOSE=1 to list them all.`,
 				details: uncitedProblems.map((p) => formatProblem(file, p)),
 			});
 		}
 
 		const sources = [...bibliography.sources.values()];
-		const never = sources.filter((source) => !isCited(source.key));
+		const never = sources.filter((source) => !used.has(source.key.toLowerCase()));
 		if (never.length > 0) {
 			notes.push({
 				summary:

@@ -176,13 +176,19 @@ describe('references.bib', () => {
 		expect(exported).not.toMatch(/annotation|private|p\.pdf|verification|abstract|keywords|crossref/);
 	});
 
-	it('reads back the same in citation-js’s own BibTeX grammar, a reader independent of ours', () => {
-		const input = (plugins as unknown as { input: { chain(data: string, options: object): { id: string; title?: string; publisher?: string }[] } }).input;
-		const items = input.chain(exported, { forceType: '@biblatex/text', generateGraph: false });
-		expect(items.map((i) => [i.id, i.title])).toEqual([
-			['Smith:2020/a', 'P'],
-			['conf', 'Conf'],
-			['Ершов1986', 'Über TeX'],
+	it('reads back the same in citation-js’s own BibTeX file grammar, a reader independent of ours', () => {
+		type Entry = { label: string; properties: Record<string, string> };
+		const input = (plugins as unknown as { input: { chainLink(data: string, options: object): Entry[] } }).input;
+		const entries = input.chainLink(exported, { forceType: '@biblatex/text' });
+		expect(entries.map((e) => [e.label, e.properties['title'], e.properties['publisher']])).toEqual([
+			['Smith:2020/a', 'P', 'Duke University Press'],
+			['conf', 'Conf', 'Duke University Press'],
+			['Ершов1986', '{\\"U}ber {\\TeX}', 'Duke University Press and Other'],
 		]);
+	});
+
+	it('writes each DOI bare', () => {
+		const { sources } = read('@misc{k, title = {T}, doi = {https://doi.org/10.1234/X}}');
+		expect(writeBibtex([...sources.values()].map((s) => s.entry))).toBe('@misc{k,\n  title = {T},\n  doi = {10.1234/X},\n}\n');
 	});
 });
