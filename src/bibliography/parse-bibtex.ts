@@ -276,6 +276,12 @@ export function readBibtex(text: string): ParsedBibtex {
 		if (!type) abort(`expected an entry type after "@", found ${describe(text[i])}; write @article{key, …}, or remove the "@"`);
 		skipSpace();
 		const openChar = code(i);
+		if (type === 'comment' && openChar !== 123 && openChar !== 40) {
+			// BibTeX's `@comment` without braces comments out the rest of its line.
+			const end = text.indexOf('\n', i);
+			i = end === -1 ? n : end;
+			return;
+		}
 		if (openChar !== 123 && openChar !== 40) abort(`expected "{" after @${type}, found ${describe(text[i])}`);
 		const close = openChar === 123 ? 125 : 41;
 		const closeText = String.fromCharCode(close);

@@ -110,7 +110,8 @@ export function toCsl(entries: BibEntry[]): CslResult {
 				try {
 					convert(entry, { [name]: value });
 				} catch (error) {
-					const reason = String((error as Error).message).split('\n')[0];
+					// citation-js's first line, without its position inside the value ("at line 0 col 12:").
+					const reason = String((error as Error).message).split('\n')[0]!.replace(/ at line \d+ col \d+:?$/, '');
 					problems.push({
 						...(entry.fieldPositions[name] ?? entry),
 						key: entry.key,

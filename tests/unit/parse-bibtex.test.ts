@@ -46,7 +46,7 @@ describe('parseBibtex', () => {
 	it('skips @preamble, @comment and text between entries, and an address with "@" in a comment line', () => {
 		const { entries, problems, preambles } = readBibtex(
 			'This file was written by JabRef.\nMail me@example.org with fixes.\n@preamble{"\\newcommand{\\noop}[1]{}"}\n' +
-				'@comment{jabref-meta: databaseType:biblatex;}\n% @misc{commented, title = {Out}}\n@misc{k, title = {T}}\n',
+				'@comment{jabref-meta: databaseType:biblatex;}\n@Comment an old-style comment line\n% @misc{commented, title = {Out}}\n@misc{k, title = {T}}\n',
 		);
 		expect(problems).toEqual([]);
 		expect(preambles).toEqual(['\\newcommand{\\noop}[1]{}']);
