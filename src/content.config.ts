@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { briefSchema } from './schemas/brief.ts';
+import { briefSchema, datesAsWritten } from './schemas/brief.ts';
 import { contentDir } from './site.config.ts';
 
 const briefs = defineCollection({
-	loader: glob({ base: `${contentDir}/briefs`, pattern: '**/*.mdx' }),
+	loader: datesAsWritten(glob({ base: `${contentDir}/briefs`, pattern: '**/*.mdx' })),
 	schema: briefSchema,
 });
 

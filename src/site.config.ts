@@ -29,4 +29,11 @@ export const site = {
 	 * record name; its own page, /references/<key>/, names them all.
 	 */
 	citingBriefsListed: 5,
+	/**
+	 * Whether every cited bibliography entry must say what was checked: with
+	 * `true`, an entry without a `verification` field fails the build; with
+	 * `false`, it is shown as "Not yet checked" and counted in one line at the
+	 * end of the build.
+	 */
+	strictVerification: false,
 } as const;

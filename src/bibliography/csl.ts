@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Cite, plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
+import { writeBibtex } from './export-bibtex.ts';
+import { loadBibliography, type Source } from './load.ts';
 
 export type { CslItem };
 export type ExportFormat = 'bibtex' | 'ris' | 'csl-json';
@@ -26,24 +28,36 @@ function templateFor(csl: string): string {
 	return csl;
 }
 
-const items = new Map<string, { mtimeMs: number; byKey: Map<string, CslItem> }>();
+const items = new WeakMap<Map<string, Source>, Map<string, CslItem>>();
 
-/** Every entry of a BibTeX file as CSL-JSON, by key; read again only when the file changes. */
+/**
+ * Every work of a BibTeX file as CSL-JSON, by key exactly as written, from
+ * the one parse of the file (load.ts); made again only when the file changes.
+ */
 export function cslItems(bibFile: string): Map<string, CslItem> {
-	const { mtimeMs } = statSync(bibFile);
-	const hit = items.get(bibFile);
-	if (hit?.mtimeMs === mtimeMs) return hit.byKey;
-	const cite = new Cite(readFileSync(bibFile, 'utf8'), { generateGraph: false });
-	const byKey = new Map(cite.data.map((item) => [String(item['citation-key'] ?? item.id), item]));
-	items.set(bibFile, { mtimeMs, byKey });
+	const { sources } = loadBibliography(bibFile);
+	const hit = items.get(sources);
+	if (hit) return hit;
+	const byKey = new Map([...sources].map(([key, source]) => [key, source.csl]));
+	items.set(sources, byKey);
 	return byKey;
 }
 
-/** Records as BibTeX, RIS or CSL-JSON text, written by citation-js. */
+/** Records as BibTeX, RIS or CSL-JSON text, written by citation-js; each keeps its `id` (for RIS, as `ID`). */
 export function exportRecords(records: CslItem[], format: ExportFormat): string {
 	const cite = new Cite(records, { generateGraph: false });
 	if (format === 'csl-json') return JSON.stringify(cite.data.map(({ _graph, ...item }) => item), null, 2) + '\n';
 	return cite.format(format === 'bibtex' ? 'bibtex' : 'ris', { format: 'text' });
+}
+
+/**
+ * Bibliography sources for download: BibTeX written from the author's own
+ * entries (their keys, their fields, private ones left out: export-bibtex.ts),
+ * RIS and CSL-JSON from the same entries' CSL.
+ */
+export function exportSources(sources: Source[], format: ExportFormat): string {
+	if (format === 'bibtex') return writeBibtex(sources.map((source) => source.entry));
+	return exportRecords(sources.map((source) => source.csl), format);
 }
 
 /** One record formatted as a bibliography entry in a CSL style, as HTML or text. */

@@ -1,21 +1,34 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BibtexSyntaxError, parseBibtex, plainText, type BibEntry } from './parse-bibtex.ts';
-import { lintEntries, type VerificationStatus } from './lint.ts';
+import type { CslItem } from '@citation-js/core';
+import { site } from '../site.config.ts';
+import { doiOf, doiUrl } from './identifiers.ts';
+import { resolveInheritance } from './inherit.ts';
+import { DATA_ONLY_TYPES, lintEntries, statusOf, type BibProblem, type LintOptions, type VerificationStatus } from './lint.ts';
+import { plainText, readBibtex, type BibEntry, type BibtexProblem } from './parse-bibtex.ts';
+import { toCsl } from './to-csl.ts';
 
 export interface Source {
+	/** The key exactly as the author wrote it. */
 	key: string;
+	/** The entry as parsed, with fields inherited through crossref and xdata. */
 	entry: BibEntry;
+	/** What its `verification` field says, or `unchecked` when it has none. */
 	status: VerificationStatus;
 	/** What was and was not confirmed about this source, plain text. */
 	note: string | undefined;
 	/** A link for the source: its DOI resolver URL, or its URL. */
 	href: string | undefined;
+	/** The entry as CSL-JSON (id = key), from the same parse. */
+	csl: CslItem;
 }
 
 export interface Bibliography {
 	file: string;
+	/** Every work of the file, by key as written, in file order. */
 	sources: Map<string, Source>;
+	/** Every problem of the file (syntax, inheritance, lint, formatting), in file order. */
+	problems: BibProblem[];
 }
 
 /** An error in an author's input, printed as `file:line:column: message`. */
@@ -31,11 +44,54 @@ export function displayPath(file: string): string {
 	return relative.startsWith('..') ? file : relative;
 }
 
+/**
+ * A bibliography's text read once into everything the site needs: one parse
+ * (parse-bibtex.ts), inheritance applied (inherit.ts), then the lint and the
+ * CSL-JSON from the same entries. Problems are collected, never thrown.
+ */
+export function readBibliography(text: string, file: string, options: LintOptions = {}): Bibliography {
+	const parsed = readBibtex(text);
+	const inherited = resolveInheritance(parsed.entries);
+	const works = inherited.entries.filter((entry) => !DATA_ONLY_TYPES.has(entry.type));
+	const csl = toCsl(works);
+	const problems = [
+		...parsed.problems.map((p) => fromSyntax(p, 'malformed BibTeX: ')),
+		...inherited.problems.map((p) => fromSyntax(p)),
+		...lintEntries(inherited.entries, options),
+		...csl.problems.map((p) => fromSyntax(p)),
+	].sort((a, b) => a.line - b.line || a.column - b.column);
+
+	const sources = new Map<string, Source>();
+	for (const entry of works) {
+		if (sources.has(entry.key)) continue;
+		const doi = doiOf(entry.fields['doi']) ?? doiOf(entry.fields['url'], { urlOnly: true });
+		const note = entry.fields['verificationnote'];
+		sources.set(entry.key, {
+			key: entry.key,
+			entry,
+			status: statusOf(entry),
+			note: note === undefined ? undefined : plainText(note),
+			href: doi ? doiUrl(doi) : (entry.fields['url']?.trim() || (csl.items.get(entry.key)?.URL as string | undefined)),
+			csl: csl.items.get(entry.key)!,
+		});
+	}
+	return { file, sources, problems };
+}
+
+const fromSyntax = (problem: BibtexProblem, prefix = ''): BibProblem => ({
+	line: problem.line,
+	column: problem.column,
+	severity: 'error',
+	message: `${prefix}${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'}`,
+	keys: problem.key === undefined ? [] : [problem.key],
+});
+
 const cache = new Map<string, { mtimeMs: number; bibliography: Bibliography }>();
 
 /**
- * Reads and lints a bibliography once per change of the file; every brief
- * that shares it shares the result.
+ * Reads a bibliography once per change of the file; every brief that shares
+ * it shares the result. Throws only when the file cannot be read at all: its
+ * problems are in `problems`, for `bibliographyErrors` to report.
  */
 export function loadBibliography(file: string): Bibliography {
 	let mtimeMs: number;
@@ -46,34 +102,23 @@ export function loadBibliography(file: string): Bibliography {
 	}
 	const hit = cache.get(file);
 	if (hit?.mtimeMs === mtimeMs) return hit.bibliography;
-
-	const text = readFileSync(file, 'utf8');
-	let entries: BibEntry[];
-	try {
-		entries = parseBibtex(text);
-	} catch (error) {
-		if (error instanceof BibtexSyntaxError) {
-			throw new SourceError(file, error.line, error.column, `malformed BibTeX: ${error.reason}.`);
-		}
-		throw error;
-	}
-	const problem = lintEntries(entries)[0];
-	if (problem) throw new SourceError(file, problem.line, problem.column, problem.message);
-
-	const sources = new Map<string, Source>();
-	for (const entry of entries) {
-		const doi = entry.fields['doi'];
-		const url = entry.fields['url'];
-		const note = entry.fields['verificationnote'];
-		sources.set(entry.key, {
-			key: entry.key,
-			entry,
-			status: entry.fields['verification'] as VerificationStatus,
-			note: note === undefined ? undefined : plainText(note),
-			href: doi ? `https://doi.org/${doi.replace(/^https?:\/\/(dx\.)?doi\.org\//, '')}` : url?.trim(),
-		});
-	}
-	const bibliography = { file, sources };
+	const bibliography = readBibliography(readFileSync(file, 'utf8'), file, { strictVerification: site.strictVerification });
 	cache.set(file, { mtimeMs, bibliography });
 	return bibliography;
+}
+
+/** `file:line:column: message` of a problem. */
+export const formatProblem = (file: string, problem: BibProblem) =>
+	`${displayPath(file)}:${problem.line}:${problem.column}: ${problem.message}`;
+
+/**
+ * The errors that fail a build citing `cited` from this bibliography: every
+ * error about the file as a whole, and those about an entry it cites. With no
+ * `cited`, every error.
+ */
+export function bibliographyErrors(bibliography: Bibliography, cited?: Iterable<string>): string[] {
+	const keys = cited ? new Set([...cited].map((key) => key.toLowerCase())) : undefined;
+	return bibliography.problems
+		.filter((p) => p.severity === 'error' && (!keys || p.keys.length === 0 || p.keys.some((key) => keys.has(key.toLowerCase()))))
+		.map((p) => formatProblem(bibliography.file, p));
 }

@@ -1,25 +1,79 @@
 import { buildRegistry } from '../utils/build-registry.ts';
-import { displayPath, loadBibliography } from './load.ts';
+import { displayPath, formatProblem, loadBibliography } from './load.ts';
 
 /** Which keys of which bibliography the briefs of this build cite. */
 const cited = buildRegistry<string, Set<string>>('cited');
 
 export function recordCited(bibliography: string, keys: Iterable<string>): void {
 	const set = cited.get(bibliography) ?? new Set();
-	for (const key of keys) set.add(key);
+	for (const key of keys) set.add(key.toLowerCase());
 	cited.set(bibliography, set);
 }
 
-/** `file:line:column: message` for every entry of a used bibliography that no brief cites. */
-export function uncitedEntries(): string[] {
-	const lines: string[] = [];
+/** A finding about a bibliography: one summary line, and every item for SOURCED_VERBOSE=1. */
+export interface UsageNote {
+	summary: string;
+	details: string[];
+}
+
+const FIRST_KEYS = 3;
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const someKeys = (keys: string[]) =>
+	keys.slice(0, FIRST_KEYS).map((key) => `"${key}"`).join(', ') + (keys.length > FIRST_KEYS ? ', …' : '');
+
+/**
+ * What the end of the build says about each bibliography the briefs used, a
+ * line each: problems in entries no brief cites (they do not fail the build),
+ * entries never cited, and cited sources without a verification status.
+ */
+export function usageNotes(): UsageNote[] {
+	const notes: UsageNote[] = [];
 	for (const [file, keys] of cited) {
-		for (const source of loadBibliography(file).sources.values()) {
-			if (keys.has(source.key)) continue;
-			lines.push(
-				`${displayPath(file)}:${source.entry.line}:${source.entry.column}: "${source.key}" is never cited. Cite it, or remove it from the bibliography.`,
-			);
+		const bibliography = loadBibliography(file);
+		const name = displayPath(file);
+		const isCited = (key: string) => keys.has(key.toLowerCase());
+		// A crossref or xdata parent of a cited entry is used, cited or not.
+		const used = new Set(keys);
+		for (const source of bibliography.sources.values()) {
+			if (isCited(source.key)) for (const parent of Object.values(source.entry.inherited ?? {})) used.add(parent.toLowerCase());
+		}
+
+		const uncitedProblems = bibliography.problems.filter(
+			(p) => p.severity === 'warning' || (p.keys.length > 0 && !p.keys.some(isCited)),
+		);
+		if (uncitedProblems.length > 0) {
+			const entries = new Set(uncitedProblems.flatMap((p) => p.keys));
+			const first = uncitedProblems[0]!;
+			notes.push({
+				summary:
+					`${name}: ${plural(uncitedProblems.length, 'problem', 'problems')} in ${plural(entries.size, 'entry', 'entries')} no brief cites ` +
+					`(first: line ${first.line}: ${first.message.split(/[.;] /)[0]}). They fail the build once an entry is cited; ` +
+					`run with SOURCED_VERBOSE=1 to list them all.`,
+				details: uncitedProblems.map((p) => formatProblem(file, p)),
+			});
+		}
+
+		const sources = [...bibliography.sources.values()];
+		const never = sources.filter((source) => !used.has(source.key.toLowerCase()));
+		if (never.length > 0) {
+			notes.push({
+				summary:
+					`${name}: ${plural(never.length, 'entry is', 'entries are')} never cited (${someKeys(never.map((s) => s.key))}; first at line ${never[0]!.entry.line}). ` +
+					`Cite ${never.length === 1 ? 'it' : 'them'} or remove ${never.length === 1 ? 'it' : 'them'}; SOURCED_VERBOSE=1 lists them all.`,
+				details: never.map((s) => `${name}:${s.entry.line}:${s.entry.column}: "${s.key}" is never cited.`),
+			});
+		}
+
+		const citedSources = sources.filter((source) => isCited(source.key));
+		const unchecked = citedSources.filter((source) => source.status === 'unchecked');
+		if (unchecked.length > 0) {
+			notes.push({
+				summary:
+					`${name}: ${unchecked.length.toLocaleString('en-US')} of ${plural(citedSources.length, 'cited source has', 'cited sources have')} no verification status ` +
+					`(${someKeys(unchecked.map((s) => s.key))}); they show "Not yet checked". Add verification = {verified}, {likely} or {unverified} to each.`,
+				details: unchecked.map((s) => `${name}:${s.entry.line}:${s.entry.column}: "${s.key}" has no verification status.`),
+			});
 		}
 	}
-	return lines;
+	return notes;
 }

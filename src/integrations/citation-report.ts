@@ -1,15 +1,21 @@
 import type { AstroIntegration } from 'astro';
-import { uncitedEntries } from '../bibliography/usage.ts';
+import { usageNotes } from '../bibliography/usage.ts';
 
-/** Lists, at the end of the build, bibliography entries that no brief cites. A warning, not an error. */
+/**
+ * At the end of the build, one line for each finding about the bibliographies
+ * (problems in entries no brief cites, entries never cited, cited sources
+ * without a verification status). Warnings, not errors; SOURCED_VERBOSE=1
+ * lists every item under its line.
+ */
 export function citationReport(): AstroIntegration {
 	return {
 		name: 'sourced:citations',
 		hooks: {
 			'astro:build:done': ({ logger }) => {
-				const uncited = uncitedEntries();
-				if (uncited.length === 0) return;
-				logger.warn(`${uncited.length} bibliography ${uncited.length === 1 ? 'entry is' : 'entries are'} never cited:\n  ${uncited.join('\n  ')}`);
+				const verbose = Boolean(process.env['SOURCED_VERBOSE']);
+				for (const { summary, details } of usageNotes()) {
+					logger.warn(verbose ? `${summary}\n  ${details.join('\n  ')}` : summary);
+				}
 			},
 		},
 	};

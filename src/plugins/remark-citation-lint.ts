@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { Transformer } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { displayPath, loadBibliography } from '../bibliography/load.ts';
+import { bibliographyErrors, displayPath, loadBibliography } from '../bibliography/load.ts';
 import { closest } from '../bibliography/suggest.ts';
 import { recordCited } from '../bibliography/usage.ts';
 import { citationSettings } from './citation-options.ts';
@@ -22,12 +22,14 @@ const FORBIDDEN_PARENTS: Record<string, string> = {
  *   As Klein shows [@klien2020].
  *   → content/briefs/x.mdx:3:16: unknown citation key "klien2020". Did you mean "klein2020"? …
  *
- * It also records which keys are cited, so the build can list those never cited.
+ * It also records which keys are cited, so the build can list those never cited,
+ * and fails on the bibliography's errors that concern this brief (load.ts).
  */
 export function remarkCitationLint(): Transformer<Root> {
 	return (tree, file) => {
 		const settings = citationSettings(file);
-		const { sources } = loadBibliography(settings.bibliography);
+		const bibliography = loadBibliography(settings.bibliography);
+		const { sources } = bibliography;
 		const source = String(file.value);
 		const problems: string[] = [];
 		const cited = new Set<string>();
@@ -58,6 +60,8 @@ export function remarkCitationLint(): Transformer<Root> {
 			}
 		});
 
+		// The bibliography's own errors (its syntax, and the entries this brief cites) fail the build with the citations'.
+		problems.unshift(...bibliographyErrors(bibliography, cited));
 		if (problems.length > 0) {
 			throw new Error(`Citation error${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
 		}

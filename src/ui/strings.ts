@@ -57,5 +57,6 @@ export const strings = {
 		verified: 'Verified',
 		likely: 'Likely, not confirmed',
 		unverified: 'Unverified',
+		unchecked: 'Not yet checked',
 	},
 } as const;

@@ -46,8 +46,14 @@ export function sourceTitle({ csl, source }: Pick<SiteSource, 'csl' | 'source'>)
 	return [who?.family ?? who?.literal, year].filter(Boolean).join(' ') || source.key;
 }
 
+/**
+ * The path segment of a source's own page: its key lower-cased, with any
+ * character that cannot stand in a path segment on every host (`/`, `:`, `+`…) as `-`.
+ */
+export const sourceSlug = (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}._-]/gu, '-');
+
 /** The page of its own that a source has, listing every brief citing it. */
-export const sourceUrl = (source: Source) => `/references/${source.key.toLowerCase()}/`;
+export const sourceUrl = (source: Source) => `/references/${sourceSlug(source.key)}/`;
 
 /** Every source cited anywhere on the site, once, sorted by its formatted author and year. */
 export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {

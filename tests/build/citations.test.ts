@@ -78,10 +78,11 @@ describe('bad input stops the build with a message an author can act on', () => 
 		expect(output).toContain('tests/fixtures/malformed-bib/bibliography.bib:3:11: malformed BibTeX: this "{" is never closed');
 	});
 
-	it('invalid frontmatter: names the file and the field', () => {
+	it('invalid frontmatter: names the file, the field and the value, and rejects a date YAML would roll over', () => {
 		const { code, output } = built('bad-frontmatter');
 		expect(code).not.toBe(0);
 		expect(output).toMatch(/bad-frontmatter\/briefs\/bad\.mdx/);
-		expect(output).toMatch(/published.*must be a date written YYYY-MM-DD/);
+		expect(output).toContain('published: "2026-11-31" is not a date (November has 30 days); write YYYY-MM-DD, e.g. 2026-11-29');
+		expect(output).toContain('updated: "2026-29-11" is not a date (there is no month 29); write YYYY-MM-DD, e.g. 2026-11-29');
 	});
 });

@@ -145,9 +145,9 @@ describe('the references page', () => {
 });
 
 describe('bibliography lint at the end of the build', () => {
-	it('warns about an entry that no brief cites, naming its line', () => {
-		expect(built('citations').output).toMatch(
-			/never cited:\n\s+tests\/fixtures\/citations\/bibliography\.bib:30:7: "uncited2024" is never cited/,
+	it('warns about an entry that no brief cites, naming its line, in one line', () => {
+		expect(built('citations').output).toContain(
+			'tests/fixtures/citations/bibliography.bib: 1 entry is never cited ("uncited2024"; first at line 30). Cite it or remove it;',
 		);
 	});
 

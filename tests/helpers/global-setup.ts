@@ -11,6 +11,8 @@ export const SITES = {
 	'duplicate-key': fixture('duplicate-key'),
 	'malformed-bib': fixture('malformed-bib'),
 	'bad-frontmatter': fixture('bad-frontmatter'),
+	'real-bib': fixture('real-bib'),
+	'bad-bib-many': fixture('bad-bib-many'),
 } as const;
 
 export type SiteName = keyof typeof SITES;

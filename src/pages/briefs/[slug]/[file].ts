@@ -1,13 +1,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { EXPORTS, exportRecords, type ExportFormat } from '../../../bibliography/csl.ts';
+import { EXPORTS, exportRecords, exportSources, type ExportFormat } from '../../../bibliography/csl.ts';
 import { briefRecord } from '../../../utils/brief-record.ts';
 import { publishedBriefs, type Brief } from '../../../utils/briefs.ts';
 import { briefSources } from '../../../utils/sources.ts';
 
 /**
- * Downloads for reference managers, written by citation-js at build time:
- * `cite.{bib,ris,json}` for the brief itself, `references.{bib,ris,json}` for what it cites.
+ * Downloads for reference managers, written at build time:
+ * `cite.{bib,ris,json}` for the brief itself (by citation-js), `references.{bib,ris,json}`
+ * for what it cites, with the author's keys (BibTeX written from the author's
+ * entries without private fields; RIS and CSL-JSON with the key as id).
  */
 export const getStaticPaths = (async () => {
 	const briefs = publishedBriefs(await getCollection('briefs'));
@@ -28,7 +30,9 @@ interface Props {
 }
 
 export const GET: APIRoute<Props> = async ({ props: { brief, kind, format } }) => {
-	const records =
-		kind === 'cite' ? [briefRecord(brief.id, brief.data)] : (await briefSources(brief)).sources.map(({ csl }) => csl);
-	return new Response(exportRecords(records, format), { headers: { 'content-type': EXPORTS[format].type } });
+	const text =
+		kind === 'cite'
+			? exportRecords([briefRecord(brief.id, brief.data)], format)
+			: exportSources((await briefSources(brief)).sources.map(({ source }) => source), format);
+	return new Response(text, { headers: { 'content-type': EXPORTS[format].type } });
 };
