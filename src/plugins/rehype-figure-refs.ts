@@ -50,7 +50,14 @@ export function rehypeFigureRefs(): Transformer<Root> {
 			node.properties['className'] = ['xref'];
 		});
 		if (problems.length > 0) {
+			problems.sort((a, b) => place(a) - place(b));
 			throw new Error(`Figure and table error${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
 		}
 	};
+}
+
+/** A message's line and column as one number, to list problems in the order of the source. */
+function place(message: string): number {
+	const [, line = '0', column = '0'] = /:(\d+):(\d+): /.exec(message) ?? [];
+	return Number(line) * 10_000 + Number(column);
 }

@@ -193,7 +193,8 @@ function checkCaptionRow(table: Element, file: VFile, problems: string[]): void 
 function checkAlt(img: Element, numbered: Numbered, file: VFile): void {
 	const alt = String(img.properties['alt'] ?? '').trim();
 	const caption = numbered.title.slice(numbered.label.length + 2);
-	if (alt && alt.replace(/\W+/g, ' ').toLowerCase() === caption.replace(/\W+/g, ' ').toLowerCase()) {
+	const words = (value: string) => value.replace(/\W+/g, ' ').trim().toLowerCase();
+	if (alt && words(alt) === words(caption)) {
 		warn(
 			file,
 			`${sourceLocation(file, img)}: the alt text of ${numbered.label} repeats its caption. Describe what the image shows; the caption says what it means.`,
