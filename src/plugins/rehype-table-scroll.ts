@@ -9,7 +9,7 @@ import { strings } from '../ui/strings.ts';
  * (to scroll it with the arrow keys) and is named after the table:
  *
  *   <table id="tbl-claims" data-pagefind-title="Table 1: Claims and sources.">…</table>
- *   → <div class="table-scroll" role="region" tabindex="0" aria-label="Table 1: Claims and sources."><table …>…</table></div>
+ *   → <section class="table-scroll" tabindex="0" aria-label="Table 1: Claims and sources."><table …>…</table></section>
  */
 export function rehypeTableScroll(): Transformer<Root> {
 	return (tree) => {
@@ -18,8 +18,9 @@ export function rehypeTableScroll(): Transformer<Root> {
 			const title = node.properties['dataPagefindTitle'];
 			const box: Element = {
 				type: 'element',
-				tagName: 'div',
-				properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: typeof title === 'string' ? title : strings.scrollTable },
+				// A named section is a region landmark: the pattern screen readers know for a scrolling table.
+				tagName: 'section',
+				properties: { className: ['table-scroll'], tabIndex: 0, ariaLabel: typeof title === 'string' ? title : strings.scrollTable },
 				children: [node],
 			};
 			parent.children[index] = box;

@@ -11,6 +11,8 @@ export const SITES = {
 	'duplicate-key': fixture('duplicate-key'),
 	'malformed-bib': fixture('malformed-bib'),
 	'bad-frontmatter': fixture('bad-frontmatter'),
+	figures: fixture('figures'),
+	'figure-errors': fixture('figure-errors'),
 } as const;
 
 export type SiteName = keyof typeof SITES;

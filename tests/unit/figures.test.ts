@@ -53,8 +53,8 @@ describe('rehype-figures', () => {
 
 	it('puts every table in a focusable, named scroll box', async () => {
 		const html = await render([table('a'), 'Table: Wide. #tbl-wide', '## Plain', table('b')].join('\n\n'));
-		expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Table 1: Wide."><table id="tbl-wide"');
-		expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Plain, table 1"><table id="plain-table1"');
+		expect(html).toContain('<section class="table-scroll" tabindex="0" aria-label="Table 1: Wide."><table id="tbl-wide"');
+		expect(html).toContain('<section class="table-scroll" tabindex="0" aria-label="Plain, table 1"><table id="plain-table1"');
 	});
 
 	it('links an image to its full-size file, through the site base when root-relative', async () => {
