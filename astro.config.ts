@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { anchorManifest } from './src/integrations/anchor-manifest.ts';
 import { citationReport } from './src/integrations/citation-report.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
+import { contentWarnings } from './src/integrations/content-warnings.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { security } from './src/integrations/security.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
@@ -24,6 +25,7 @@ export default defineConfig({
 		security(),
 		pagefind(),
 		citationReport(),
+		contentWarnings(),
 		anchorManifest(),
 	],
 	// Tests build fixture content into their own folders without sharing a cache.

@@ -5,13 +5,14 @@ import type { Transformer } from 'unified';
 import type { VFile } from 'vfile';
 import { publishedAnchors } from '../anchors/manifest.ts';
 import { normalize, similarity } from '../anchors/similarity.ts';
+import { figuresOf } from './rehype-figures.ts';
 
 /** A block a reader can link to, cite from, or be sent back to. */
 export interface Block {
 	id: string;
 	/** p, li, table, quote or fig */
 	kind: string;
-	/** Human label for back-links: "Digital payments ¶2", "Key findings, item 3". */
+	/** Human label for back-links: "Digital payments ¶2", "Key findings, item 3", "Table 1". */
 	label: string;
 	/** Its text as written (citations unresolved), for the anchor manifest. */
 	text: string;
@@ -51,7 +52,8 @@ export const slugOf = (file: VFile) => path.basename(file.path, path.extname(fil
 export function rehypeBlockIds(): Transformer<Root> {
 	return (tree, file) => {
 		const published = publishedAnchors(slugOf(file));
-		const found: { node: Element; kind: string; n: number; label: string; text: string; section: Block['section'] }[] = [];
+		const numbered = figuresOf(file).numbered;
+		const found: { node: Element; kind: string; n: number; label: string; title: string; text: string; section: Block['section'] }[] = [];
 		let section = INTRO;
 		let counts = new Map<string, number>();
 
@@ -60,7 +62,10 @@ export function rehypeBlockIds(): Transformer<Root> {
 			if (!kind) return;
 			const n = (counts.get(kind.kind) ?? 0) + 1;
 			counts.set(kind.kind, n);
-			found.push({ node, kind: kind.kind, n, label: `${section.title}${kind.label}${n}`, text: normalize(toString(node)).slice(0, 200), section });
+			// A captioned figure or table is known by its number (rehype-figures), and found by its caption.
+			const figure = numbered.get(node);
+			const label = figure?.label ?? `${section.title}${kind.label}${n}`;
+			found.push({ node, kind: kind.kind, n, label, title: figure?.title ?? label, text: normalize(toString(node)).slice(0, 200), section });
 		};
 		for (const node of tree.children as (RootContent | ElementContent)[]) {
 			if (node.type !== 'element') continue;
@@ -119,11 +124,11 @@ export function rehypeBlockIds(): Transformer<Root> {
 		});
 
 		const blocks = new Map<string, Block>();
-		found.forEach(({ node, kind, label, text, section: s }, i) => {
+		found.forEach(({ node, kind, label, title, text, section: s }, i) => {
 			const id = ids.get(i)!;
 			node.properties['id'] = id;
 			// Pagefind makes every titled element with an id its own sub-result: search lands on the paragraph.
-			node.properties['dataPagefindTitle'] = label;
+			node.properties['dataPagefindTitle'] = title;
 			blocks.set(id, { id, kind, label, text, section: s });
 		});
 		dataOf(file).blocks = blocks;

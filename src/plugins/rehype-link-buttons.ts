@@ -36,9 +36,10 @@ export function rehypeLinkButtons(): Transformer<Root> {
 				];
 				return;
 			}
-			// A table cannot hold a button; its id still links to it.
+			// A table cannot hold a button, but its caption can; an uncaptioned table's id still links to it.
 			const block = blocks.get(id);
-			if (block && node.tagName !== 'table') node.children.unshift(button(id, strings.copyLinkTo(block.label)));
+			const host = node.tagName === 'table' ? node.children.find((c) => c.type === 'element' && c.tagName === 'caption') : node;
+			if (block && host?.type === 'element') host.children.unshift(button(id, strings.copyLinkTo(block.label)));
 		});
 	};
 }

@@ -59,4 +59,10 @@ export const strings = {
 		unverified: 'Unverified',
 		unchecked: 'Not yet checked',
 	},
+	figure: 'Figure',
+	table: 'Table',
+	/** Said after an image's alt text by the link around it. */
+	fullSizeImage: '(full-size image)',
+	/** The name of a table's scroll box when the table has no caption. */
+	scrollTable: 'Table (scrolls sideways)',
 } as const;

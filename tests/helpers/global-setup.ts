@@ -13,6 +13,8 @@ export const SITES = {
 	'bad-frontmatter': fixture('bad-frontmatter'),
 	'real-bib': fixture('real-bib'),
 	'bad-bib-many': fixture('bad-bib-many'),
+	figures: fixture('figures'),
+	'figure-errors': fixture('figure-errors'),
 } as const;
 
 export type SiteName = keyof typeof SITES;

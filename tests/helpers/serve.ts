@@ -10,6 +10,8 @@ const TYPES: Record<string, string> = {
 	'.js': 'text/javascript; charset=utf-8',
 	'.json': 'application/json',
 	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.webp': 'image/webp',
 	'.wasm': 'application/wasm',
 	'.xml': 'application/xml',
 	'.txt': 'text/plain; charset=utf-8',

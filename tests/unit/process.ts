@@ -18,10 +18,15 @@ const processor = unified()
 
 /** Markdown in, HTML out. */
 export async function render(markdown: string, frontmatter: Record<string, unknown> = {}): Promise<string> {
+	return String(await renderFile(markdown, frontmatter));
+}
+
+/** Markdown in, the processed file out: its value is the HTML, its messages the warnings. */
+export function renderFile(markdown: string, frontmatter: Record<string, unknown> = {}): Promise<VFile> {
 	const file = new VFile({
 		value: markdown,
 		path: path.join(fixtures, 'brief.mdx'),
 		data: { astro: { frontmatter: { bibliography: path.join(fixtures, 'sources.bib'), ...frontmatter } } },
 	});
-	return String(await processor.process(file));
+	return processor.process(file);
 }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
+import { useSite } from './setup.ts';
+
+const BRIEF = '/briefs/figures/';
+const fixture = useSite('figures');
+const site = useSite();
+
+/** Whether the page itself scrolls sideways. */
+const pageScrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+describe('figures and tables (fixture "figures")', () => {
+	it('lands on a table by its id, in view and with the landing mark', async () => {
+		const page = await (await fixture.context()).newPage();
+		await page.goto(fixture.url + BRIEF + '#tbl-wide');
+		const table = page.locator('#tbl-wide');
+		const box = await table.boundingBox();
+		expect(box!.y).toBeGreaterThan(0);
+		expect(box!.y).toBeLessThan(60);
+		expect(await table.evaluate((el) => getComputedStyle(el).animationName)).toBe('target-flash');
+	});
+
+	it('follows a cross-reference to its figure', async () => {
+		const page = await (await fixture.context()).newPage();
+		await page.goto(fixture.url + BRIEF);
+		await page.locator('a.xref', { hasText: 'Figure 1' }).click();
+		await page.waitForURL(/#fig-rising$/);
+		expect(await page.locator('#fig-rising').evaluate((el) => getComputedStyle(el).animationName)).toBe('target-flash');
+	});
+
+	it('scales a figure to the column and opens it at full size, with JavaScript off', async () => {
+		const page = await (await fixture.context({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } })).newPage();
+		await page.goto(fixture.url + BRIEF);
+		const img = page.locator('#fig-rising img');
+		await img.scrollIntoViewIfNeeded();
+		await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+		const shown = await img.boundingBox();
+		const column = await page.locator('.prose').boundingBox();
+		expect(shown!.width).toBeLessThanOrEqual(column!.width);
+		expect(shown!.width).toBeLessThan(1600);
+		await img.click();
+		await page.waitForURL(/\/_astro\/rising-bars\.[\w-]+\.png$/);
+		expect(await page.evaluate(() => [document.images[0]?.naturalWidth, document.images[0]?.naturalHeight])).toEqual([1600, 800]);
+	});
+
+	it('on a 320 px phone, a wide table scrolls in its own box, by keyboard too, and the page never scrolls sideways', async () => {
+		const page = await (await fixture.context({ viewport: { width: 320, height: 640 } })).newPage();
+		await page.goto(fixture.url + BRIEF);
+		expect(await pageScrollsSideways(page)).toBe(false);
+		const box = page.locator('.table-scroll:has(#tbl-wide)');
+		expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+		await box.focus();
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+		expect(await pageScrollsSideways(page)).toBe(false);
+	});
+
+	it.each([
+		['steps', '#fig-rising'],
+		['counts by year', '#tbl-counts'],
+	])('a search for "%s", words of a caption, lands on %s', async (query, id) => {
+		const page = await (await fixture.context()).newPage();
+		await page.goto(fixture.url + '/search/?q=' + encodeURIComponent(query));
+		const result = page.locator(`.search-results a[href$="${id}"]`).first();
+		await result.waitFor({ timeout: 10_000 });
+		await result.click();
+		await page.waitForURL(new RegExp(`${id}$`));
+		expect(await page.locator(id).evaluate((el) => getComputedStyle(el).animationName)).toBe('target-flash');
+	});
+
+	it.each(['light', 'dark'] as const)('has no axe violations, %s', async (colorScheme) => {
+		const page = await (await fixture.context({ colorScheme })).newPage();
+		await page.goto(fixture.url + BRIEF);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+});
+
+describe('the Internet Plus brief’s table of claims', () => {
+	it('scrolls in its own box on a 320 px phone; the page does not', async () => {
+		const page = await (await site.context({ viewport: { width: 320, height: 640 } })).newPage();
+		await page.goto(site.url + '/briefs/internet-plus/#tbl-claims');
+		expect(await pageScrollsSideways(page)).toBe(false);
+		expect(await page.locator('#tbl-claims').evaluate((el) => getComputedStyle(el).animationName)).toBe('target-flash');
+	});
+});
