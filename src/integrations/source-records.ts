@@ -75,7 +75,8 @@ export function shortTitle(entry: BibEntry): string {
 	const who = people.length > 2 ? `${family(people[0]!)} et al.` : people.map(family).join(' and ');
 	const year = entry.fields['year'] ?? entry.fields['date']?.slice(0, 4) ?? 'n.d.';
 	const title = plainText(entry.fields['title'] ?? '').replace(/(\p{L})'(\p{L})/gu, '$1’$2');
-	return [[who, year].filter(Boolean).join(' '), title].filter(Boolean).join('. ');
+	const lead = [who, year].filter(Boolean).join(' ');
+	return title && lead ? `${lead}${lead.endsWith('.') ? '' : '.'} ${title}` : lead || title;
 }
 
 /**

@@ -18,6 +18,8 @@ page?.input.focus();
  */
 export function open(query?: string | null): void {
 	const box = document.getElementById('site-search-q') as HTMLInputElement | null;
+	// Keys typed in the box before the dialog opened each asked for it: once open, it has the text, and the reader types there.
+	if (query == null && dialog?.element.open) return;
 	query ??= box?.value ?? '';
 	if (page) return query ? page.search(query) : undefined;
 	if (!dialog) {

@@ -258,8 +258,8 @@ const wordsOf = (data: ResultData) => data.raw_content.split(/[^\S\uFEFF]+/);
 
 /**
  * One result: a source (a short title line and a one-line excerpt), or a
- * brief with every block that matches: a section whose heading matches
- * first, then the blocks matching most terms, the first three shown and the
+ * brief with every block that matches: a section whose heading has every
+ * term first, then the blocks matching most terms, the first three shown and the
  * rest behind "N more in this brief". Matches Pagefind made only by a
  * fallback (see search-terms.ts) are left out; `count` is what is listed.
  */
@@ -280,17 +280,18 @@ function renderResult(result: ResultData, terms: string[]): { item: HTMLLIElemen
 	const ranked = result.sub_results
 		.map((sub, order) => {
 			const found = matched(sub.locations);
-			const heading = /^h\d$/i.test(sub.anchor?.element ?? '') ? matched(sub.locations.filter((at) => at < (sub.anchor?.location ?? 0) + (sub.anchor?.text.split(/\s+/).length ?? 0))).size : 0;
+			// A heading's sub-result holds the heading's words only.
+			const heading = /^h\d$/i.test(sub.anchor?.element ?? '') ? found.size : 0;
 			const score = sub.weighted_locations.reduce((sum, l) => sum + (termsMatched(words[l.location] ?? '', terms).length > 0 ? l.balanced_score : 0), 0);
-			return { sub, order, found: found.size, heading, score };
+			return { sub, order, found: found.size, heading, whole: heading === terms.length ? 1 : 0, score };
 		})
 		.filter((r) => r.found > 0)
-		.sort((a, b) => b.heading - a.heading || b.found - a.found || b.score - a.score || a.order - b.order);
+		.sort((a, b) => b.whole - a.whole || b.found - a.found || b.heading - a.heading || b.score - a.score || a.order - b.order);
 	if (ranked.length === 0) return undefined;
 	const entry = ({ sub, heading }: (typeof ranked)[number]) =>
 		h('li', {}, h('a', { href: sub.url }, h('span', { className: 'result-title' }, sub.title), heading > 0 ? sectionExcerpt(result, sub, terms) : excerpt(sub.excerpt, terms)));
 	const shown = h('ul', {}, ...ranked.slice(0, 3).map(entry));
-	const item = h('li', { className: 'result' }, h('a', { className: 'result-title result-brief', href: result.url.replace(/[?#].*$/, '') }, title), shown);
+	const item = h('li', { className: 'result' }, h('a', { className: 'result-title result-brief', href: result.url }, title), shown);
 	const rest = ranked.slice(3);
 	if (rest.length > 0) {
 		const more = h('button', { type: 'button', className: 'result-more' }, strings.moreInBrief(rest.length));

@@ -57,7 +57,7 @@ describe('cite this brief and its sections', () => {
 		const payments = doc.querySelector('#cite-section-digital-payments')?.textContent;
 		expect(payments).toMatch(/“Digital Payments\.” In China’s Internet Plus Strategy/);
 		expect(payments).toMatch(/\/briefs\/internet-plus\/#digital-payments\.$/);
-		expect(doc.querySelectorAll('details.cite-section')).toHaveLength(doc.querySelectorAll('.prose > h2').length);
+		expect(doc.querySelectorAll('details.cite-section')).toHaveLength(doc.querySelectorAll('.prose > .section-head > h2').length);
 	});
 });
 
