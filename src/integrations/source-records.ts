@@ -1,4 +1,5 @@
 import type { Element } from 'hast';
+import { plainText, type BibEntry } from '../bibliography/parse-bibtex.ts';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { site } from '../site.config.ts';
@@ -23,10 +24,19 @@ export interface BriefInfo {
 	published: string;
 }
 
+declare module 'hast' {
+	interface ElementData {
+		/** A reference-list entry's short title line, for its search result (set by rehype-references, never written out). */
+		shortTitle?: string;
+	}
+}
+
 /** What one brief's reference list says of one source. */
 export interface CitedSource {
 	key: string;
 	entry: string;
+	/** "Klein 2020. China’s Digital Payments Revolution": who, when and what, for a search result's title line. */
+	shortTitle: string;
 	status: string;
 	note: string;
 	/** "Cited in: Digital payments ¶1, …" */
@@ -48,11 +58,25 @@ export function citedSource(li: Element, brief: BriefInfo): CitedSource {
 	return {
 		key: String(li.properties['dataKey']),
 		entry: text(li, 'csl-entry'),
+		shortTitle: li.data?.shortTitle ?? text(li, 'csl-entry'),
 		status: text(li, 'status'),
 		note: text(li, 'verification-note'),
 		citedIn: text(li, 'cited-in'),
 		brief,
 	};
+}
+
+const URL_RE = /\s*https?:\/\/\S+/g;
+
+/** Who, when and what: "Klein 2020. China’s Digital Payments Revolution", "Lee et al. 2018. …", "Gordon and Nouwens 2023. …". */
+export function shortTitle(entry: BibEntry): string {
+	const people = (entry.fields['author'] ?? entry.fields['editor'] ?? '').split(/\s+and\s+/).filter(Boolean);
+	const family = (name: string) => plainText(name.includes(',') && !name.startsWith('{') ? name.split(',')[0]! : name);
+	const who = people.length > 2 ? `${family(people[0]!)} et al.` : people.map(family).join(' and ');
+	const year = entry.fields['year'] ?? entry.fields['date']?.slice(0, 4) ?? 'n.d.';
+	const title = plainText(entry.fields['title'] ?? '').replace(/(\p{L})'(\p{L})/gu, '$1’$2');
+	const lead = [who, year].filter(Boolean).join(' ');
+	return title && lead ? `${lead}${lead.endsWith('.') ? '' : '.'} ${title}` : lead || title;
 }
 
 /**
@@ -75,16 +99,19 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 	return [...byKey.entries()]
 		.sort(([a], [b]) => a.localeCompare(b))
 		.map(([key, uses]) => {
-			const { entry, status, note } = uses[0]!;
+			const { entry, shortTitle, status, note } = uses[0]!;
 			const newest = [...uses].sort((a, b) => b.brief.published.localeCompare(a.brief.published) || a.brief.slug.localeCompare(b.brief.slug));
 			const briefs = [...new Set(newest.map((u) => u.brief.title))];
 			const named = newest.slice(0, site.citingBriefsListed).map((u) => `${u.brief.title}. ${u.citedIn}`);
 			const more = newest.length - named.length;
 			return {
 				url: `/references/#source-${key}`,
-				content: [entry, `${status}.`, note, ...named, more > 0 ? strings.citedInMore(more) : ''].filter(Boolean).join(' '),
+				// The entry without its address: a search finds the source by author, title or publisher, and its excerpt is one line.
+				content: [entry.replace(URL_RE, '').replace(/\s+\./g, '.').trim(), `${status}.`, note, ...named, more > 0 ? strings.citedInMore(more) : '']
+					.filter(Boolean)
+					.join(' '),
 				language: site.lang,
-				meta: { title: entry, status },
+				meta: { title: shortTitle, status },
 				filters: { type: [strings.resultTypes.sources], brief: briefs, topic: [...new Set(uses.flatMap((u) => u.brief.topics))], status: [status] },
 			};
 		});

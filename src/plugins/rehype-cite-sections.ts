@@ -10,7 +10,7 @@ import { frontmatterOf } from './frontmatter.ts';
 import { slugOf } from './rehype-block-ids.ts';
 
 /**
- * Puts a "Cite this section" disclosure under each section heading, with the
+ * Puts a "Cite this section" disclosure after each section heading, with the
  * section formatted in the brief's CSL style and its anchor as pinpoint:
  *
  *   <h2 id="fintech">Fintech</h2>
@@ -34,7 +34,11 @@ export function rehypeCiteSections(): Transformer<Root> {
 	};
 }
 
-/** A disclosure with a formatted citation and a copy button (enabled by its script). */
+/**
+ * A disclosure beside the section's copy-link button (rehype-link-buttons puts
+ * it there): a short "Cite" that opens the formatted citation and its copy
+ * button (enabled by its script).
+ */
 function citeBox(html: string, id: string): Element {
 	const formatted = fromHtml(html, { fragment: true }).children.filter((n) => n.type === 'element' || n.type === 'text');
 	return {
@@ -42,14 +46,29 @@ function citeBox(html: string, id: string): Element {
 		tagName: 'details',
 		properties: { className: ['cite-section'], dataPagefindIgnore: 'all' },
 		children: [
-			{ type: 'element', tagName: 'summary', properties: {}, children: [{ type: 'text', value: strings.citeSection }] },
-			// A div: numeric styles format an entry with blocks of their own.
-			{ type: 'element', tagName: 'div', properties: { id, className: ['formatted-citation'] }, children: formatted },
 			{
 				type: 'element',
-				tagName: 'button',
-				properties: { type: 'button', className: ['copy-button'], dataLoad: 'c', dataCopy: id, disabled: true },
-				children: [{ type: 'text', value: strings.copyCitation }],
+				tagName: 'summary',
+				properties: {},
+				children: [
+					{ type: 'text', value: strings.cite },
+					{ type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: strings.citeSectionRest }] },
+				],
+			},
+			{
+				type: 'element',
+				tagName: 'div',
+				properties: { className: ['cite-panel'] },
+				children: [
+					// A div: numeric styles format an entry with blocks of their own.
+					{ type: 'element', tagName: 'div', properties: { id, className: ['formatted-citation'] }, children: formatted },
+					{
+						type: 'element',
+						tagName: 'button',
+						properties: { type: 'button', className: ['copy-button'], dataLoad: 'c', dataCopy: id, disabled: true },
+						children: [{ type: 'text', value: strings.copyCitation }],
+					},
+				],
 			},
 		],
 	};

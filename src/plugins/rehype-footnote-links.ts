@@ -5,9 +5,12 @@ import { strings } from '../ui/strings.ts';
 import { frontmatterOf } from './frontmatter.ts';
 
 /**
- * Footnotes: back-links are arrows, so keep them out of search excerpts and
- * give each a name that says where it goes:
+ * Footnotes: references are numbers and back-links are arrows, so keep both
+ * out of search excerpts ("Fintech1 in China"), and give each back-link a
+ * name that says where it goes:
  *
+ *   <a href="#fn-why" id="fnref-why" data-footnote-ref>1</a>
+ *   → <a href="#fn-why" id="fnref-why" data-footnote-ref data-pagefind-ignore>1</a>
  *   <a href="#fnref-why" data-footnote-backref aria-label="Back to reference 1">↩</a>
  *   → <a href="#fnref-why" data-footnote-backref aria-label="Back to the text of note 1" data-pagefind-ignore>↩</a>
  *
@@ -24,6 +27,7 @@ export function rehypeFootnoteLinks(): Transformer<Root> {
 			if (node.tagName === 'a' && typeof id === 'string' && /^fnref-[\w-]+$/.test(id) && node.properties['href'] === `#fn-${id.slice(6)}`) {
 				sidenotes.push(id.slice(6));
 			}
+			if (node.tagName === 'a' && node.properties['dataFootnoteRef'] !== undefined) node.properties['dataPagefindIgnore'] = '';
 			if (node.tagName !== 'a' || node.properties['dataFootnoteBackref'] === undefined) return;
 			node.properties['dataPagefindIgnore'] = '';
 			const label = String(node.properties['ariaLabel'] ?? '').replace(/^Back to reference /, '');

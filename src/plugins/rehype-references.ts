@@ -2,8 +2,9 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
 import { loadBibliography, type Source } from '../bibliography/load.ts';
+import { LEGEND_STATUSES, statusLabel } from '../ui/status-legend.ts';
 import { strings } from '../ui/strings.ts';
-import { builtSources, citedSource } from '../integrations/source-records.ts';
+import { builtSources, citedSource, shortTitle } from '../integrations/source-records.ts';
 import { briefPath } from '../utils/brief-record.ts';
 import { citationSettings } from './citation-options.ts';
 import { frontmatterOf } from './frontmatter.ts';
@@ -57,6 +58,7 @@ export function rehypeReferences(): Transformer<Root> {
 			// Indexed as search records of their own (integrations/pagefind.ts), not as page text.
 			el('section', { className: ['references'], ariaLabelledBy: ['references'], dataPagefindIgnore: 'all' }, [
 				el('h2', { id: 'references' }, [text(strings.references)]),
+				legend(),
 				el('ul', { className: ['reference-list'] }, items),
 			]),
 			// Shown by hover, focus or long press on a citation (`interestfor`), with no script.
@@ -67,7 +69,7 @@ export function rehypeReferences(): Transformer<Root> {
 
 function referenceItem(id: string, entry: Element, source: Source, uses: CitationUse[]): Element {
 	const blocks = [...new Map(uses.map((use) => [use.block.id, use.block])).values()];
-	return el('li', { id, className: ['reference'], dataStatus: source.status, dataKey: source.key }, [
+	const item = el('li', { id, className: ['reference'], dataStatus: source.status, dataKey: source.key }, [
 		el('div', { className: ['csl-entry'] }, structuredClone(entry.children)),
 		verification(source),
 		el('p', { className: ['cited-in'] }, [
@@ -78,6 +80,8 @@ function referenceItem(id: string, entry: Element, source: Source, uses: Citatio
 			]),
 		]),
 	]);
+	(item.data ??= {} as NonNullable<Element['data']>).shortTitle = shortTitle(source.entry);
+	return item;
 }
 
 function preview(key: string, entry: Element, source: Source): Element {
@@ -85,8 +89,9 @@ function preview(key: string, entry: Element, source: Source): Element {
 		el('div', { className: ['csl-entry'] }, structuredClone(entry.children)),
 		verification(source),
 		el('p', { className: ['preview-links'] }, [
-			...(source.href ? [el('a', { href: source.href }, [text(strings.openSource)]), text(' · ')] : []),
-			el('a', { href: `#bib-${key}` }, [text(strings.goToReference)]),
+			// Out of the Tab order: Tab goes on from the citation whether or not its preview has opened yet.
+			...(source.href ? [el('a', { href: source.href, tabIndex: -1 }, [text(strings.openSource)]), text(' · ')] : []),
+			el('a', { href: `#bib-${key}`, tabIndex: -1 }, [text(strings.goToReference)]),
 		]),
 	]);
 }
@@ -95,6 +100,23 @@ function verification(source: Source): Element {
 	return el('p', { className: ['verification'] }, [
 		el('span', { className: ['status', `status-${source.status}`] }, [text(strings.status[source.status])]),
 		...(source.note ? [text(' '), el('span', { className: ['verification-note'] }, [text(source.note)])] : []),
+	]);
+}
+
+/** What each verification status means, above the list that shows them. */
+function legend(): Element {
+	return el('div', { className: ['status-legend'] }, [
+		el('p', { className: ['status-legend-title'] }, [text(strings.statusLegend)]),
+		el(
+			'dl',
+			{},
+			LEGEND_STATUSES.map((status) =>
+				el('div', {}, [
+					el('dt', {}, [el('span', { className: ['status', `status-${status}`] }, [text(statusLabel(status))])]),
+					el('dd', {}, [text(strings.statusMeaning[status])]),
+				]),
+			),
+		),
 	]);
 }
 

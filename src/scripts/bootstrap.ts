@@ -1,12 +1,15 @@
 /**
  * The only script a page runs before the reader does anything (inlined,
  * under 1 KB). It loads each feature's module on the interaction that needs
- * it: search (s) on focus of the box, "/" or Ctrl/Cmd+K, an address with
- * `?q=`, or the search page itself; a button's module on its first click
- * (`data-load`: c copy, t theme); a quote link (q) once text is selected;
- * page enhancements (p: landing, the contents' current section) on first
- * scroll or when the address has a fragment; term highlighting (h) when
- * arriving from a search result.
+ * it: search (s) when the reader types in the box or clicks it, presses "/"
+ * or Ctrl/Cmd+K, opens an address with `?q=`, or the search page itself
+ * (focus alone opens nothing: Tab goes on through the header); a
+ * button's module on its first click (`data-load`: c copy, t theme); a quote
+ * link (q) once text is selected; page enhancements (p: landing, the
+ * contents' current section) on first scroll or when the address has a
+ * fragment; term highlighting (h) when arriving from a search result. A tap
+ * on a citation opens its preview, as hover and focus do, instead of
+ * leaving for the reference list.
  * `__SCRIPTS__` maps these letters to file names, found at `__DIR__` name `__EXT__`
  * (/_s/….js when built, /src/scripts/….ts under `astro dev`; integrations/client-scripts.ts).
  */
@@ -18,11 +21,13 @@ const d = document;
 const load = (name: keyof typeof __SCRIPTS__) => import(__DIR__ + __SCRIPTS__[name] + __EXT__);
 const on = (target: EventTarget, type: string, listener: (e: Event) => unknown) => target.addEventListener(type, listener);
 const params = new URLSearchParams(location.search);
+const query = params.get('q');
 const box = d.getElementById('site-search-q') as HTMLInputElement | null;
-const search = (query = box?.value) => load('s').then((m) => m.open(query));
+// Without a query, the module reads the box once it has loaded: keys typed meanwhile are kept.
+const search = (query?: string | null) => load('s').then((m) => m.open(query));
 
-// Focus coming back from the closing dialog must not open it again.
-if (box) on(box, 'focus', (e) => ((e as FocusEvent).relatedTarget as Element | null)?.closest('dialog') || search());
+// Typing or a click opens the dialog; Enter in the box and its button go to the search page.
+if (box) box.oninput = box.onclick = () => search();
 
 // Opening an open modal dialog again does nothing, so the shortcut needs no guard.
 on(d, 'keydown', (e) => {
@@ -35,14 +40,21 @@ on(d, 'keydown', (e) => {
 
 // Buttons stay disabled until this runs; their module does the work.
 on(d, 'click', (e) => {
-	const button = (e.target as Element).closest<HTMLElement>('[data-load]');
+	const target = e.target as Element;
+	const button = target.closest<HTMLElement>('[data-load]');
 	if (button) load(button.dataset['load'] as 'c').then((m) => m.click(button));
+	const cite = target.closest('a[interestfor]') as (Element & { interestForElement?: { togglePopover(o: object): void } }) | null;
+	let preview;
+	if ((e as PointerEvent).pointerType == 'touch' && (preview = cite?.interestForElement)) {
+		e.preventDefault();
+		preview.togglePopover({ source: cite });
+	}
 });
 for (const button of d.querySelectorAll<HTMLButtonElement>('[data-load]')) button.disabled = false;
 
-on(d, 'selectionchange', () => String(getSelection()).trim() && load('q'));
+on(d, 'selectionchange', () => '' + getSelection() && load('q'));
 if (location.hash) load('p');
 else on(window, 'scroll', () => load('p'));
 
-if (params.get('q') || d.querySelector('sourced-search-page')) search(params.get('q') ?? '');
+if (query || d.getElementById('search-page')) search(query);
 if (params.has('highlight')) load('h');

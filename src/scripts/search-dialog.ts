@@ -4,17 +4,23 @@ import { mountSearch } from './search-ui.ts';
 
 let dialog: { element: HTMLDialogElement; search: (q: string) => void } | undefined;
 
-// The search page searches in place, with every filter, instead of in a dialog.
+// The search page searches in place, with every filter, instead of in a dialog; nothing there closes.
 const onPage = document.querySelector<HTMLElement>('sourced-search-page');
-const page = onPage && mountSearch(onPage, ['brief', 'topic', 'status'], setQuery);
+const page = onPage && mountSearch(onPage, ['brief', 'topic', 'status'], setQuery, strings.searchHintPage);
 page?.input.focus();
 
 /**
- * Opens the search dialog (built on first use) with `query`. The address
- * carries the query while it is open; closing it (Esc, the button, or a
- * click outside) clears it, and the browser returns focus to the opener.
+ * Opens the search dialog (built on first use) with `query`, or with what the
+ * reader has typed into the header's box. The address carries the query while
+ * it is open; closing it (Esc, the button, or a click outside) clears it,
+ * leaves the last query in the header's box, and the browser returns focus
+ * to the opener.
  */
-export function open(query: string): void {
+export function open(query?: string | null): void {
+	const box = document.getElementById('site-search-q') as HTMLInputElement | null;
+	// Keys typed in the box before the dialog opened each asked for it: once open, it has the text, and the reader types there.
+	if (query == null && dialog?.element.open) return;
+	query ??= box?.value ?? '';
 	if (page) return query ? page.search(query) : undefined;
 	if (!dialog) {
 		const element = document.createElement('dialog');
@@ -27,9 +33,18 @@ export function open(query: string): void {
 		element.addEventListener('click', (event) => {
 			if (event.target === element) element.close();
 		});
-		element.addEventListener('close', () => setQuery(''));
+		// The first Esc closes, even from a search box with text (which Esc would otherwise only clear).
+		element.addEventListener('keydown', (event) => {
+			if (event.key !== 'Escape') return;
+			event.preventDefault();
+			element.close();
+		});
+		const { search, input } = mountSearch(body, [], setQuery, strings.searchHint);
+		element.addEventListener('close', () => {
+			setQuery('');
+			if (box) box.value = input.value;
+		});
 		document.body.append(element);
-		const { search } = mountSearch(body, [], setQuery);
 		dialog = { element, search };
 	}
 	const { element, search } = dialog;

@@ -7,11 +7,22 @@
  */
 import { strings } from '../ui/strings.ts';
 import { HIGHLIGHT_PARAM } from './search-params.ts';
+import { bare, closest, termsMatched, termsOf } from './search-terms.ts';
 
+interface Anchor {
+	element: string;
+	id: string;
+	text: string;
+	title?: string;
+	location: number;
+}
 interface SubResult {
 	title: string;
 	url: string;
 	excerpt: string;
+	locations: number[];
+	weighted_locations: { balanced_score: number; location: number }[];
+	anchor?: Anchor;
 }
 interface ResultData {
 	url: string;
@@ -19,6 +30,9 @@ interface ResultData {
 	meta: Record<string, string>;
 	filters: Record<string, string[]>;
 	sub_results: SubResult[];
+	anchors: Anchor[];
+	locations: number[];
+	raw_content: string;
 }
 interface Pagefind {
 	options(o: object): Promise<void>;
@@ -51,16 +65,43 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
 	return el;
 }
 
-/** Pagefind's excerpts are escaped text with `<mark>` around the terms. */
-const marked = (html: string) => h('span', { className: 'excerpt', innerHTML: html });
+/**
+ * An excerpt: Pagefind's (escaped text with `<mark>` around matched words),
+ * keeping only the marks that match a term, and with Chinese runs in
+ * `lang="zh-Hans"` as on the page, so that they take Chinese glyph forms.
+ */
+function excerpt(html: string, terms: string[]): HTMLSpanElement {
+	const span = h('span', { className: 'excerpt', innerHTML: html });
+	for (const mark of span.querySelectorAll('mark')) if (termsMatched(mark.textContent ?? '', terms).length === 0) mark.replaceWith(...mark.childNodes);
+	span.normalize();
+	const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+	const texts: Text[] = [];
+	while (walker.nextNode()) texts.push(walker.currentNode as Text);
+	for (const node of texts) {
+		const parts = (node.data).split(/([\p{Script=Han}\u3000-\u303f\uff01-\uff5e]+)/u);
+		if (parts.length === 1) continue;
+		node.replaceWith(...parts.map((part, i) => (i % 2 ? h('span', { lang: 'zh-Hans' }, part) : part)));
+	}
+	return span;
+}
+
+/** Escapes text for an excerpt built here, and marks the words that match a term. */
+const markTerms = (text: string, terms: string[]) =>
+	text
+		.split(/(\s+)/)
+		.map((word) => {
+			const safe = word.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+			return /\S/.test(word) && termsMatched(word, terms).length > 0 ? `<mark>${safe}</mark>` : safe;
+		})
+		.join('');
 
 /**
  * Builds the search UI into `root`. It always offers the result type;
  * `moreFilters` are further Pagefind filters (the search page offers brief,
- * topic and status).
+ * topic and status); `hint` says which keys do what there.
  * Returns the input, and a function that runs a query as if typed.
  */
-export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (q: string) => void = () => {}) {
+export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (q: string) => void = () => {}, hint: string = strings.searchHint) {
 	const id = root.id || 'search';
 	const input = h('input', { type: 'search', id: `${id}-q`, autocomplete: 'off', spellcheck: false, placeholder: strings.searchPlaceholder });
 	input.setAttribute('aria-controls', `${id}-results`);
@@ -73,7 +114,7 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 	root.append(
 		h('label', { htmlFor: input.id, className: 'visually-hidden' }, strings.searchLabel),
 		input,
-		h('p', { className: 'search-hint', id: `${id}-hint` }, strings.searchHint),
+		h('p', { className: 'search-hint', id: `${id}-hint` }, hint),
 		filters,
 		status,
 		list,
@@ -92,7 +133,7 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 		const mine = ++generation;
 		if (!query) {
 			list.replaceChildren();
-			status.textContent = '';
+			status.replaceChildren();
 			return;
 		}
 		const pf = await pagefind();
@@ -103,24 +144,47 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 		}
 		const search = await pf.search(query, { filters: chosen });
 		if (!search || queued) return;
-		const count = strings.resultCount(search.results.length, query);
+		const terms = termsOf(query);
 		const top = search.results.slice(0, 10);
-		if (top.length === 0) {
-			list.replaceChildren();
-			status.textContent = count;
-			return;
-		}
+		let listed = 0;
+		const draw = (data: ResultData) => {
+			const drawn = renderResult(data, terms);
+			if (!drawn) return;
+			list.append(drawn.item);
+			listed += drawn.count;
+		};
+		// The count and any suggestion, once every result shown is drawn.
+		const finish = async () => {
+			if (listed === 0) list.replaceChildren();
+			const more = search.results.length > top.length ? strings.moreBriefs(search.results.length) : '';
+			status.replaceChildren(strings.listedCount(listed, query) + more + (listed === 0 ? '.' : ''));
+			if (listed > 0) return;
+			// Nothing matched: offer the closest word the index knows, found by searching each term's first letters.
+			const fixed = await Promise.all(terms.map((term) => suggestion(pf, term)));
+			if (mine !== generation || fixed.every((word) => word === undefined)) return;
+			const better = terms.map((term, i) => fixed[i] ?? term).join(' ');
+			const retry = h('button', { type: 'button', className: 'search-suggestion' }, better);
+			retry.addEventListener('click', () => {
+				input.value = better;
+				input.focus();
+				void run();
+			});
+			status.append(` ${strings.didYouMean} `, retry, '?');
+		};
+		if (top.length === 0) return finish();
 		const first = await top[0]!.data();
 		if (queued) return;
-		list.replaceChildren(renderResult(first));
-		status.textContent = count;
+		list.replaceChildren();
+		draw(first);
 		void (async () => {
 			for (const data of top.slice(1).map((result) => result.data())) {
 				const result = await data;
 				if (mine !== generation) return;
-				list.append(renderResult(result));
+				draw(result);
 			}
-		})().catch(() => {}); // the first result and the count are shown; a later one that fails to load is left out
+		})()
+			.catch(() => {}) // the results shown are kept; a later one that fails to load is left out
+			.then(() => (mine === generation ? finish() : undefined));
 	};
 	const run = async () => {
 		onQuery(input.value.trim());
@@ -132,7 +196,7 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 				await show(input.value.trim());
 			} catch {
 				list.replaceChildren();
-				status.textContent = strings.searchFailed;
+				status.replaceChildren(strings.searchFailed);
 			}
 		} while (queued);
 		running = false;
@@ -143,8 +207,8 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 	// Arrow keys move between the input and the result links; Enter follows a link.
 	root.addEventListener('keydown', (event) => {
 		if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-		const stops = [input, ...list.querySelectorAll('a')];
-		const at = stops.indexOf(document.activeElement as HTMLAnchorElement);
+		const stops = [input, ...list.querySelectorAll<HTMLElement>('a, button')];
+		const at = stops.indexOf(document.activeElement as HTMLElement);
 		if (at < 0) return;
 		event.preventDefault();
 		stops[Math.max(0, Math.min(stops.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
@@ -189,24 +253,78 @@ function fieldset(name: string, values: string[]): HTMLFieldSetElement {
 	return h('fieldset', {}, h('legend', {}, strings.filterNames[name as keyof typeof strings.filterNames] ?? name), ...options);
 }
 
-function renderResult(result: ResultData): HTMLLIElement {
+/** A word of the page's text, by its place (Pagefind's word locations). */
+const wordsOf = (data: ResultData) => data.raw_content.split(/[^\S\uFEFF]+/);
+
+/**
+ * One result: a source (a short title line and a one-line excerpt), or a
+ * brief with every block that matches: a section whose heading has every
+ * term first, then the blocks matching most terms, the first three shown and the
+ * rest behind "N more in this brief". Matches Pagefind made only by a
+ * fallback (see search-terms.ts) are left out; `count` is what is listed.
+ */
+function renderResult(result: ResultData, terms: string[]): { item: HTMLLIElement; count: number } | undefined {
 	const isSource = result.filters['type']?.includes(strings.resultTypes.sources);
 	const title = result.meta['title'] ?? result.url;
+	const words = wordsOf(result);
+	const matched = (locations: number[]) => new Set(locations.flatMap((at) => termsMatched(words[at] ?? '', terms)));
 	if (isSource || result.sub_results.length === 0) {
-		return h(
+		if (matched(result.locations).size === 0) return undefined;
+		const item = h(
 			'li',
 			{ className: isSource ? 'result source' : 'result' },
-			h('a', { href: result.url }, h('span', { className: 'result-kind' }, isSource ? strings.kindSource : strings.kindBrief), h('span', { className: 'result-title' }, title), marked(result.excerpt)),
+			h('a', { href: result.url }, h('span', { className: 'result-kind' }, isSource ? strings.kindSource : strings.kindBrief), h('span', { className: 'result-title' }, title), excerpt(result.excerpt, terms)),
 		);
+		return { item, count: 1 };
 	}
-	return h(
-		'li',
-		{ className: 'result' },
-		h('p', { className: 'result-title' }, title),
-		h(
-			'ul',
-			{},
-			...result.sub_results.slice(0, 3).map((sub) => h('li', {}, h('a', { href: sub.url }, h('span', { className: 'result-title' }, sub.title), marked(sub.excerpt)))),
-		),
-	);
+	const ranked = result.sub_results
+		.map((sub, order) => {
+			const found = matched(sub.locations);
+			// A heading's sub-result holds the heading's words only.
+			const heading = /^h\d$/i.test(sub.anchor?.element ?? '') ? found.size : 0;
+			const score = sub.weighted_locations.reduce((sum, l) => sum + (termsMatched(words[l.location] ?? '', terms).length > 0 ? l.balanced_score : 0), 0);
+			return { sub, order, found: found.size, heading, whole: heading === terms.length ? 1 : 0, score };
+		})
+		.filter((r) => r.found > 0)
+		.sort((a, b) => b.whole - a.whole || b.found - a.found || b.heading - a.heading || b.score - a.score || a.order - b.order);
+	if (ranked.length === 0) return undefined;
+	const entry = ({ sub, heading }: (typeof ranked)[number]) =>
+		h('li', {}, h('a', { href: sub.url }, h('span', { className: 'result-title' }, sub.title), heading > 0 ? sectionExcerpt(result, sub, terms) : excerpt(sub.excerpt, terms)));
+	const shown = h('ul', {}, ...ranked.slice(0, 3).map(entry));
+	const item = h('li', { className: 'result' }, h('a', { className: 'result-title result-brief', href: result.url }, title), shown);
+	const rest = ranked.slice(3);
+	if (rest.length > 0) {
+		const more = h('button', { type: 'button', className: 'result-more' }, strings.moreInBrief(rest.length));
+		more.addEventListener('click', () => {
+			const items = rest.map(entry);
+			shown.append(...items);
+			more.remove();
+			items[0]?.querySelector('a')?.focus();
+		});
+		item.append(more);
+	}
+	return { item, count: ranked.length };
+}
+
+/** A heading's excerpt: the first sentence of its section (the text of the block that follows it). */
+function sectionExcerpt(result: ResultData, sub: SubResult, terms: string[]): HTMLSpanElement {
+	const anchors = result.anchors.filter((a) => a.title || /^h\d$/i.test(a.element)).sort((a, b) => a.location - b.location);
+	const next = anchors.find((a) => a.location > (sub.anchor?.location ?? Infinity));
+	const sentence = /^.*?[.!?](?=[”’"]?(\s|$))[”’"]?/s.exec(next?.text ?? '')?.[0] ?? next?.text ?? '';
+	if (!sentence) return excerpt(sub.excerpt, terms);
+	const words = sentence.split(/\s+/);
+	return excerpt(markTerms(words.length > 30 ? `${words.slice(0, 30).join(' ')} …` : sentence, terms), terms);
+}
+
+/** The closest word to `term` on the pages its first three letters find, if Pagefind finds it nowhere. */
+async function suggestion(pf: Pagefind, term: string): Promise<string | undefined> {
+	if (term.length < 4) return undefined;
+	const found = await pf.search(term.slice(0, 3));
+	const pages = await Promise.all((found?.results ?? []).slice(0, 3).map((result) => result.data()));
+	const words = pages.flatMap((data) => {
+		const all = wordsOf(data);
+		return data.locations.map((at) => (all[at] ?? '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+	});
+	if (words.some((word) => bare(word) === term)) return undefined;
+	return closest(term, new Set(words));
 }

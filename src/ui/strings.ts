@@ -47,7 +47,8 @@ export const strings = {
 	theme: 'Colour theme',
 	themeNames: { system: 'Theme: as your system', light: 'Theme: light', dark: 'Theme: dark' },
 	searchLabel: 'Search briefs and sources',
-	searchNoScript: 'Search needs JavaScript, which is off. The contents of every brief and the list of all references are below instead.',
+	searchNoScript:
+		'Search needs JavaScript, which is off. The words you searched for are in the address bar, after “?q=”: find them with your browser’s Find in page (Ctrl+F, or ⌘F on a Mac) among the sections of every brief and the sources listed below.',
 	notFoundTitle: 'Page not found',
 	notFoundBody: 'There is no page at this address. It may have moved; the briefs are listed on the home page.',
 	home: 'All briefs',
@@ -65,4 +66,25 @@ export const strings = {
 	fullSizeImage: '(full-size image)',
 	/** The name of a table's scroll box when the table has no caption. */
 	scrollTable: 'Table (scrolls sideways)',
+	cite: 'Cite',
+	/** Read after "Cite" by screen readers: "Cite this section". */
+	citeSectionRest: ' this section',
+	statusUnchecked: 'Not yet checked',
+	statusLegend: 'What the statuses mean',
+	statusMeaning: {
+		verified: 'A copy of the source was read, and it says what it is cited for. That is not a verdict on its own claims: an article a brief reviews can be verified and still be wrong.',
+		likely: 'Probably the source meant, but not confirmed.',
+		unverified: 'Could not be found, or does not say what it is cited for.',
+		unchecked: 'Not yet compared with what it is cited for.',
+	},
+	sourcePage: 'Its own page',
+	searchHintPage: '↓ and ↑ move through the results; Enter opens one.',
+	moreInBrief: (n: number) => `${n.toLocaleString('en')} more in this brief`,
+	/** What the status line says: how many results are listed (sections and sources). */
+	listedCount: (n: number, q: string) => (n === 0 ? `Nothing matched “${q}”` : `${n.toLocaleString('en')} result${n === 1 ? '' : 's'} for “${q}”`),
+	moreBriefs: (n: number) => ` (the best 10 of ${n.toLocaleString('en')} pages)`,
+	didYouMean: 'Did you mean',
+	themeLabel: 'Theme:',
+	themeStates: { system: 'Auto', light: 'Light', dark: 'Dark' },
+	contentsShow: 'Contents',
 } as const;

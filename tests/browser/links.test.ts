@@ -17,34 +17,38 @@ it('lands on a paragraph id below the top of the window and highlights it', asyn
 	const box = await target.boundingBox();
 	expect(box!.y).toBeGreaterThan(0);
 	expect(box!.y).toBeLessThan(60);
-	expect(await target.evaluate((el) => getComputedStyle(el).animationName)).toBe('target-flash');
+	expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
 });
 
-it('reveals the copy-link button on keyboard focus, and copies the absolute address', async () => {
+it('shows a block\'s copy-link button on hover, keeps it out of the Tab order, and copies the absolute address', async () => {
 	const page = await withClipboard();
 	await page.goto(site.url + BRIEF + '#fintech-p1');
 	const button = page.locator('#fintech-p2 > button.copy-link');
 	expect(await button.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
-	await page.keyboard.press('Tab'); // from the paragraph the fragment landed on, on to the next button
-	await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-copy'))).toMatch(/^#fintech-p/);
-	await button.focus();
-	await page.keyboard.press('Tab');
-	await page.keyboard.press('Shift+Tab');
+	expect(await button.getAttribute('tabindex')).toBe('-1');
+	await page.keyboard.press('Tab'); // from the paragraph the fragment landed on, on to its next link, not a button
+	await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+	await page.locator('#fintech-p2').hover();
 	expect(await button.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
 	expect(await button.getAttribute('aria-label')).toBe('Copy link to Fintech ¶2');
-	await page.keyboard.press('Enter');
+	await button.click();
 	await expect.poll(() => page.locator('#toast').innerText()).toBe('Link copied to the clipboard');
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${BRIEF}#fintech-p2`);
 });
 
-it('copies a heading link with its button; the heading itself is a link', async () => {
+it('copies a section link with the one button beside its heading, by keyboard', async () => {
 	const page = await withClipboard();
-	await page.goto(site.url + BRIEF);
-	expect(await page.locator('#fintech > a.heading-link').getAttribute('href')).toBe('#fintech');
-	await page.locator('#fintech').hover();
-	await page.locator('#fintech > button.copy-link').click();
+	await page.goto(site.url + BRIEF + '#fintech');
+	await page.keyboard.press('Tab'); // from the heading the fragment landed on, on to its button
+	expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy link to section Fintech');
+	await page.keyboard.press('Enter');
 	await expect.poll(() => page.locator('#toast').innerText()).toBe('Link copied to the clipboard');
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${BRIEF}#fintech`);
+	// "Cite this section" is beside it, and opens the section's citation on demand.
+	await page.keyboard.press('Tab');
+	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cite this section');
+	await page.keyboard.press('Enter');
+	expect(await page.locator('#cite-section-fintech').innerText()).toMatch(/“Fintech\.” In China’s Internet Plus Strategy/);
 });
 
 it('keeps the buttons out of copied article text', async () => {

@@ -16,7 +16,7 @@ it('renders the brief with its sections and references', async () => {
 it('follows a citation link to its reference entry', async () => {
 	const page = await (await site.context()).newPage();
 	await page.goto(site.url + BRIEF);
-	const citation = page.locator('#digital-payments ~ p a[href="#bib-klein2020"]').first();
+	const citation = page.locator('#digital-payments-p1 a[href="#bib-klein2020"]').first();
 	await citation.click();
 	await page.waitForURL(/#bib-klein2020$/);
 	const entry = page.locator('#bib-klein2020');

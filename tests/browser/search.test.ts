@@ -24,12 +24,23 @@ async function searchInDialog(page: Page, query: string) {
 	await dialogInput(page).pressSequentially(query);
 }
 
-it('fetches nothing of search until the reader focuses the box', async () => {
+it('fetches nothing of search, and opens nothing, until the reader types in the box', async () => {
 	const { page, pagefindRequests } = await openPage(BRIEF);
 	await page.waitForLoadState('networkidle');
 	expect(pagefindRequests).toEqual([]);
+	// Focus alone changes nothing (WCAG 3.2.1): Tab goes on through the header.
 	await page.locator('#site-search-q').focus();
-	await expect.poll(() => pagefindRequests.length).toBeGreaterThan(0);
+	await page.keyboard.press('Tab');
+	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Search');
+	expect(await page.locator('dialog[open]').count()).toBe(0);
+	await page.keyboard.press('Shift+Tab');
+	await page.keyboard.type('sandb');
+	await dialogInput(page).waitFor();
+	await expect.poll(() => dialogInput(page).inputValue()).toBe('sandb');
+	await page.keyboard.type('ox');
+	await dialogResult(page, '#regulation-and-sandboxes').waitFor({ timeout: 10_000 });
+	expect(await dialogInput(page).inputValue()).toBe('sandbox');
+	expect(pagefindRequests.length).toBeGreaterThan(0);
 });
 
 it('"Alipay" lands on the payments paragraph with the term highlighted', async () => {
@@ -56,7 +67,9 @@ it('"Klein" finds the source record for Klein\'s report, linked to its entry and
 	await searchInDialog(page, 'Klein');
 	const source = page.locator('dialog.search-dialog .search-results a[href^="/references/"][href$="#source-klein2020"]').first();
 	await source.waitFor({ timeout: 10_000 });
-	expect(await source.innerText()).toMatch(/Klein, Aaron\. 2020\. “China’s Digital Payments Revolution\.”/);
+	// A short title line and a line of excerpt, without the entry's address.
+	expect(await source.locator('.result-title').innerText()).toBe('Klein 2020. China’s Digital Payments Revolution');
+	expect(await source.innerText()).not.toMatch(/https?:/);
 	await source.click();
 	await page.waitForURL(/\/references\/\?highlight=klein#source-klein2020$/);
 	expect(await page.locator('#source-klein2020 .cited-in a[href="/briefs/internet-plus/#digital-payments-p1"]').count()).toBe(1);
@@ -110,7 +123,7 @@ it('keeps up with typing: keys that arrive while a search runs make one search f
 			post.call(this, message, options);
 		} as typeof post;
 	});
-	await page.locator('#site-search-q').focus();
+	await page.locator('#site-search-q').click();
 	await dialogInput(page).waitFor();
 	// Eight keys, all arriving before the first search can answer.
 	await dialogInput(page).evaluate((input: HTMLInputElement) => {
@@ -123,7 +136,7 @@ it('keeps up with typing: keys that arrive while a search runs make one search f
 	// At most the first key's search, which may have started before the others arrived, and the whole word's.
 	const searches = await page.evaluate(() => (window as unknown as { searches: string[] }).searches);
 	expect(searches.filter((q) => q !== 'p')).toEqual(['payments']);
-	await page.waitForTimeout(500);
+	// The count comes once every result is drawn; the results stay for the latest text.
 	expect(await page.locator('dialog.search-dialog .search-status').innerText()).toMatch(/ for “payments”$/);
 	const excerpts = await page.locator('dialog.search-dialog .search-results mark').allInnerTexts();
 	expect(excerpts.length).toBeGreaterThan(0);
@@ -133,7 +146,7 @@ it('keeps up with typing: keys that arrive while a search runs make one search f
 it('says so when search cannot load, and searches again on the next key', async () => {
 	const { page } = await openPage(BRIEF);
 	await page.route('**/pagefind/**', (route) => route.abort());
-	await page.locator('#site-search-q').focus();
+	await page.locator('#site-search-q').click();
 	await dialogInput(page).waitFor();
 	await dialogInput(page).pressSequentially('Alipa');
 	await page.locator('dialog.search-dialog .search-status', { hasText: 'Search could not load its index' }).waitFor({ timeout: 10_000 });
@@ -144,7 +157,7 @@ it('says so when search cannot load, and searches again on the next key', async 
 	expect(await page.locator('dialog.search-dialog .search-status').innerText()).toMatch(/ for “Alipay”$/);
 });
 
-it('works by keyboard alone: "/" and Ctrl+K open, arrows choose, Enter opens, Esc closes and returns focus', async () => {
+it('works by keyboard alone: "/" and Ctrl+K open, arrows choose, Enter opens, the first Esc closes and returns focus', async () => {
 	const { page } = await openPage(BRIEF);
 	await page.keyboard.press('/');
 	await dialogInput(page).waitFor();
@@ -152,16 +165,21 @@ it('works by keyboard alone: "/" and Ctrl+K open, arrows choose, Enter opens, Es
 	await page.keyboard.press('Escape');
 	await page.locator('dialog.search-dialog').waitFor({ state: 'hidden' });
 
-	// Opened from the search box, closing returns there.
+	// Opened by typing in the search box, one Esc closes even with text in the box, and focus returns there.
 	await page.locator('#site-search-q').focus();
+	await page.keyboard.type('fin');
 	await dialogInput(page).waitFor();
+	await expect.poll(() => dialogInput(page).inputValue()).toBe('fin');
+	expect(await page.locator('dialog.search-dialog .search-hint').innerText()).toMatch(/Esc closes/);
 	await page.keyboard.press('Escape');
 	await page.locator('dialog.search-dialog').waitFor({ state: 'hidden' });
 	expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-q');
+	expect(await page.locator('#site-search-q').inputValue()).toBe('fin');
 	expect(await page.locator('dialog.search-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
 
 	await page.keyboard.press('Control+k');
 	await dialogInput(page).waitFor();
+	await page.keyboard.press('Control+a');
 	await page.keyboard.type('WeChat');
 	await dialogResult(page, '#digital-payments').waitFor({ timeout: 10_000 });
 	await page.keyboard.press('ArrowDown');
@@ -170,7 +188,7 @@ it('works by keyboard alone: "/" and Ctrl+K open, arrows choose, Enter opens, Es
 	await page.locator('mark.pagefind-highlight', { hasText: 'WeChat' }).first().waitFor();
 });
 
-it('opens the plain search page without JavaScript, offering contents and references', async () => {
+it('opens the plain search page without JavaScript, saying where the query is and offering every section and source', async () => {
 	const page = await (await site.context({ javaScriptEnabled: false })).newPage();
 	await page.goto(site.url + BRIEF);
 	await page.locator('#site-search-q').fill('Alipay');
@@ -179,4 +197,57 @@ it('opens the plain search page without JavaScript, offering contents and refere
 	expect(await page.locator('main').innerText()).toMatch(/Search needs JavaScript/);
 	expect(await page.locator('main a[href="/references/"]').count()).toBe(1);
 	expect(await page.locator('main a[href="/briefs/internet-plus/#digital-payments"]').count()).toBe(1);
+
+	// A shared /search/?q=sandbox: a static page cannot show the words, so it says where they are and what to do.
+	await page.goto(site.url + '/search/?q=sandbox');
+	expect(await page.locator('main').innerText()).toMatch(/in the address bar, after “\?q=”: find them with your browser’s Find in page/);
+	expect(await page.locator('main a[href="/briefs/internet-plus/#regulation-and-sandboxes"]').innerText()).toBe('Regulation and sandboxes');
+	expect(await page.locator('main a[href="/references/klein2020/"]').innerText()).toBe('Klein 2020. China’s Digital Payments Revolution');
+});
+
+/** Every result of a query on the search page, with every "N more in this brief" opened. */
+async function allResults(page: Page, query: string) {
+	await page.goto(site.url + '/search/?q=' + encodeURIComponent(query));
+	const status = page.locator('.search-status');
+	await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(new RegExp(`for “${query}”`));
+	for (const more of await page.locator('.result-more').all()) await more.click();
+	const links = page.locator('.search-results a:not(.result-brief)');
+	return { status: await status.innerText(), hrefs: await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.replace(/^.*#/, '#'))), page };
+}
+
+it('finds every block that matches, with a matching section first, and counts what it lists', async () => {
+	const { page } = await openPage('/');
+	const silk = await allResults(page, 'digital silk road');
+	expect(await page.locator('.search-results .result:not(.source) li a').first().getAttribute('href')).toMatch(/#the-digital-silk-road$/);
+	expect(silk.hrefs).toEqual(expect.arrayContaining(['#the-digital-silk-road', '#the-digital-silk-road-p1', '#the-digital-silk-road-p2', '#source-gordon2023']));
+	expect(silk.status).toBe(`${silk.hrefs.length} results for “digital silk road”`);
+	// The heading's excerpt is the section's first sentence.
+	expect(await page.locator('.search-results a[href$="#the-digital-silk-road"] .excerpt').innerText()).toMatch(/^The Digital Silk Road, 数字丝绸之路, belongs to the Belt and Road Initiative/);
+	expect(await page.locator('.search-results a[href$="#the-digital-silk-road"] .excerpt span[lang="zh-Hans"]').innerText()).toBe('数字丝绸之路');
+
+	const sandbox = await allResults(page, 'sandbox');
+	const blocks = sandbox.hrefs.filter((h) => !/^#source-[a-z0-9]+$/.test(h));
+	expect(blocks[0]).toBe('#regulation-and-sandboxes');
+	for (const id of ['#key-findings-li6', '#regulation-and-sandboxes-p1', '#regulation-and-sandboxes-p2', '#what-the-evidence-does-not-show-p2', '#source-notes-li2', '#footnote-label']) expect(blocks).toContain(id);
+	expect(sandbox.status).toBe(`${sandbox.hrefs.length} results for “sandbox”`);
+
+	const klein = await allResults(page, 'Klein');
+	expect(klein.hrefs).toEqual(expect.arrayContaining(['#source-klein2020', '#digital-payments-p1', '#source-notes-li1']));
+	// Footnote numbers stay out of excerpts ("Fintech1 in China").
+	const fintech = await allResults(page, 'Fintech');
+	expect(fintech.hrefs).toContain('#fintech-p1');
+	expect(await page.locator('.search-results a[href$="#fintech-p1"] .excerpt').innerText()).toMatch(/Fintech in China/);
+	// The search page has nothing to close, so its hint says nothing about Esc.
+	expect(await page.locator('.search-hint').innerText()).not.toMatch(/Esc/);
+});
+
+it('marks nothing for a typo that matches only "al." in "et al.", and offers the word it was probably meant to be', async () => {
+	const { page } = await openPage('/');
+	await page.goto(site.url + '/search/?q=alipya');
+	const status = page.locator('.search-status');
+	await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(/^Nothing matched “alipya”\. Did you mean Alipay\?$/);
+	expect(await page.locator('.search-results mark').count()).toBe(0);
+	await status.getByRole('button', { name: 'Alipay' }).click();
+	await page.locator('.search-results a[href$="#digital-payments-p1"]').waitFor({ timeout: 10_000 });
+	expect(await page.locator('sourced-search-page input[type="search"]').inputValue()).toBe('Alipay');
 });

@@ -29,7 +29,7 @@ describe('the Internet Plus brief', () => {
 	});
 
 	it('has the sections a reader expects, in order', () => {
-		const sections = [...doc.querySelectorAll('.prose > h2')].map((h) => h.id);
+		const sections = [...doc.querySelectorAll('.prose > .section-head > h2')].map((h) => h.id);
 		expect(sections).toEqual([
 			'key-findings',
 			'what-internet-plus-is-and-where-it-came-from',

@@ -57,7 +57,7 @@ describe('cite this brief and its sections', () => {
 		const payments = doc.querySelector('#cite-section-digital-payments')?.textContent;
 		expect(payments).toMatch(/“Digital Payments\.” In China’s Internet Plus Strategy/);
 		expect(payments).toMatch(/\/briefs\/internet-plus\/#digital-payments\.$/);
-		expect(doc.querySelectorAll('details.cite-section')).toHaveLength(doc.querySelectorAll('.prose > h2').length);
+		expect(doc.querySelectorAll('details.cite-section')).toHaveLength(doc.querySelectorAll('.prose > .section-head > h2').length);
 	});
 });
 
@@ -65,7 +65,7 @@ describe('metadata for reference managers', () => {
 	const meta = (name: string) => [...doc.querySelectorAll(`meta[name="${name}"], meta[property="${name}"]`)].map((m) => m.getAttribute('content'));
 
 	it('has Highwire tags, with one citation_reference per cited work', () => {
-		expect(meta('citation_title')).toEqual(["China's Internet Plus strategy: what the sources support"]);
+		expect(meta('citation_title')).toEqual(['China’s Internet Plus strategy: what the sources support']);
 		expect(meta('citation_author')).toEqual(['Sourced editorial team']);
 		expect(meta('citation_publication_date')).toEqual(['2026/11/29']);
 		const references = meta('citation_reference');

@@ -48,7 +48,7 @@ describe('rehype-citations', () => {
 
 	it('leaves text without citations untouched', async () => {
 		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe(
-			'<p id="intro-p1" data-pagefind-title="Introduction ¶1"><button type="button" class="copy-link" data-load="c" data-copy="#intro-p1" aria-label="Copy link to Introduction ¶1" disabled></button>Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>',
+			'<p id="intro-p1" data-pagefind-title="Introduction ¶1"><button type="button" class="copy-link" data-load="c" data-copy="#intro-p1" aria-label="Copy link to Introduction ¶1" tabindex="-1" disabled></button>Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>',
 		);
 	});
 });
@@ -56,7 +56,10 @@ describe('rehype-citations', () => {
 describe('rehype-references', () => {
 	it('shows each source with its verification status in words and its note', async () => {
 		const html = await render('[@baker2010] and [@cole2020].');
-		expect(html).toContain('<h2 id="references"><a class="heading-link" href="#references">References</a>');
+		expect(html).toContain('<div class="section-head"><h2 id="references">References</h2><button type="button" class="copy-link"');
+		// A legend above the list says what each status means, including one no entry has yet.
+		expect(html).toContain('<p class="status-legend-title">What the statuses mean</p>');
+		expect(html).toContain('<span class="status status-unchecked">Not yet checked</span>');
 		expect(html).toContain('<span class="status status-likely">Likely, not confirmed</span> <span class="verification-note">Fixture entry with a URL.</span>');
 		expect(html).toContain('<span class="status status-unverified">Unverified</span>');
 	});
@@ -107,7 +110,7 @@ describe('rehype-block-ids and rehype-citation-ids', () => {
 	it('gives each cited source one preview popover with reference, status and links', async () => {
 		const html = await render(text);
 		expect(html.match(/<div id="preview-adams2001" popover="hint" class="cite-preview">/g)).toHaveLength(1);
-		expect(html).toContain('<a href="https://doi.org/10.1234/example.2001" rel="noopener noreferrer">Open the source</a> · <a href="#bib-adams2001">Go to the reference entry</a>');
+		expect(html).toContain('<a href="https://doi.org/10.1234/example.2001" tabindex="-1" rel="noopener noreferrer">Open the source</a> · <a href="#bib-adams2001" tabindex="-1">Go to the reference entry</a>');
 		expect(html).toContain('<div class="cite-previews" data-pagefind-ignore="all">');
 	});
 });
@@ -119,18 +122,25 @@ describe('rehype-cite-sections', () => {
 			authors: [{ name: 'Ada Adams' }],
 			published: new Date('2026-01-02'),
 		});
-		expect(html).toContain('<details class="cite-section" data-pagefind-ignore="all"><summary>Cite this section</summary>');
+		expect(html).toContain('<details class="cite-section" data-pagefind-ignore="all"><summary>Cite<span class="visually-hidden"> this section</span></summary>');
 		expect(html).toContain('Ada Adams. 2026. “Digital Payments.” In <i>A Brief</i>. Sourced. http://127.0.0.1:4321/briefs/brief/#digital-payments.');
 		expect(html).toContain('<button type="button" class="copy-button" data-load="c" data-copy="cite-section-digital-payments" disabled>Copy citation</button>');
 	});
 });
 
 describe('rehype-link-buttons', () => {
-	it('links each heading to itself and gives it and each block a copy-link button with a name', async () => {
+	it('gives each heading one copy-link button beside it, outside it, and each block one out of the Tab order', async () => {
 		const html = await render('## Digital payments\n\nText.');
 		expect(html).toContain(
-			'<h2 id="digital-payments"><a class="heading-link" href="#digital-payments">Digital payments</a><button type="button" class="copy-link" data-load="c" data-copy="#digital-payments" aria-label="Copy link to section Digital payments" disabled></button></h2>',
+			'<div class="section-head"><h2 id="digital-payments">Digital payments</h2><button type="button" class="copy-link" data-load="c" data-copy="#digital-payments" aria-label="Copy link to section Digital payments" disabled></button></div>',
 		);
-		expect(html).toContain('<p id="digital-payments-p1" data-pagefind-title="Digital payments ¶1"><button type="button" class="copy-link" data-load="c" data-copy="#digital-payments-p1" aria-label="Copy link to Digital payments ¶1" disabled></button>Text.</p>');
+		expect(html).toContain(
+			'<p id="digital-payments-p1" data-pagefind-title="Digital payments ¶1"><button type="button" class="copy-link" data-load="c" data-copy="#digital-payments-p1" aria-label="Copy link to Digital payments ¶1" tabindex="-1" disabled></button>Text.</p>',
+		);
+	});
+
+	it('puts a section\'s "Cite this section" beside its copy-link button', async () => {
+		const html = await render('## Digital payments\n\nText.', { title: 'A brief', authors: [{ name: 'Ada Adams' }], published: new Date('2026-01-02') });
+		expect(html).toMatch(/^<div class="section-head"><h2 id="digital-payments">Digital payments<\/h2><button [^>]*><\/button><details class="cite-section"/);
 	});
 });

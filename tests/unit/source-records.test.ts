@@ -1,7 +1,8 @@
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { expect, it } from 'vitest';
-import { citedSource, sourceRecords } from '../../src/integrations/source-records.ts';
+import { parseBibtex } from '../../src/bibliography/parse-bibtex.ts';
+import { citedSource, shortTitle, sourceRecords } from '../../src/integrations/source-records.ts';
 import { site } from '../../src/site.config.ts';
 
 const li = (citedIn: string) =>
@@ -49,4 +50,28 @@ it('counts briefs, not titles, when saying how many more cite a source', () => {
 	const briefs = Array.from({ length: site.citingBriefsListed + 2 }, (_, i) => ({ slug: `b${i}`, title: i < 2 ? 'Same title' : `Brief ${i}`, topics: [], published: '2026-01-01T00:00:00.000Z' }));
 	const [record] = sourceRecords(briefs.map((brief) => citedSource(li('<a href="#x-p1">X ¶1</a>'), brief)));
 	expect(record!.content).toMatch(/Also cited in 2 more briefs\.$/);
+});
+
+it('gives a source a short title line for its search result: who, when and what', () => {
+	const [one, two, many, body, untitled] = parseBibtex(`
+@report{a, author = {Klein, Aaron}, title = {{China's} Digital Payments Revolution}, year = {2020}}
+@book{b, editor = {Gordon, David and Nouwens, Meia}, title = {The Digital Silk Road}, year = {2023}}
+@report{c, author = {Lee, Sanghun and Kim, Hongwon and Choi, Jaehee}, title = {A Study}, year = {2018}}
+@misc{d, author = {{McKinsey Global Institute}}, title = {A Force}, year = {2017}}
+@misc{e, author = {Attrey, Angela}, year = {2020}}`);
+	expect(shortTitle(one!)).toBe('Klein 2020. China’s Digital Payments Revolution');
+	expect(shortTitle(two!)).toBe('Gordon and Nouwens 2023. The Digital Silk Road');
+	expect(shortTitle(many!)).toBe('Lee et al. 2018. A Study');
+	expect(shortTitle(body!)).toBe('McKinsey Global Institute 2017. A Force');
+	expect(shortTitle(untitled!)).toBe('Attrey 2020');
+});
+
+it('keeps the address out of a source record, so that its excerpt is a line of text', () => {
+	const withUrl = fromHtml(
+		'<li class="reference" data-key="pan2018"><div class="csl-entry">Pan, Philip P. 2018. “The Land That Failed to Fail.” <i>The New York Times</i>. https://www.nytimes.com/x.html.</div></li>',
+		{ fragment: true },
+	).children.find((n): n is Element => n.type === 'element')!;
+	const [record] = sourceRecords([citedSource(withUrl, { slug: 'a', title: 'A', topics: [], published: '2026-01-01' })]);
+	expect(record!.content).not.toMatch(/https?:/);
+	expect(record!.content).toMatch(/^Pan, Philip P\. 2018\. “The Land That Failed to Fail\.” The New York Times\./);
 });
