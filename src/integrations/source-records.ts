@@ -81,6 +81,7 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 			const named = newest.slice(0, site.citingBriefsListed).map((u) => `${u.brief.title}. ${u.citedIn}`);
 			const more = newest.length - named.length;
 			return {
+				// A site path, like the pages Pagefind indexes: the search module gives Pagefind the base path to put before it.
 				url: `/references/#source-${key}`,
 				content: [entry, `${status}.`, note, ...named, more > 0 ? strings.citedInMore(more) : ''].filter(Boolean).join(' '),
 				language: site.lang,

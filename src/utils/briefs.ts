@@ -1,5 +1,6 @@
 import type { CollectionEntry } from 'astro:content';
 import { briefPath } from './brief-record.ts';
+import { withBase } from './url.ts';
 
 export type Brief = CollectionEntry<'briefs'>;
 
@@ -10,7 +11,8 @@ export function publishedBriefs(briefs: Brief[], dev = import.meta.env.DEV): Bri
 		.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
 }
 
-export const briefUrl = (brief: Brief) => briefPath(brief.id);
+/** A link to the brief's page, under the site's base path. */
+export const briefUrl = (brief: Brief) => withBase(briefPath(brief.id));
 
 /** Dates as readers expect them, in UTC so that the build does not depend on the machine's zone. */
 export const formatDate = (date: Date) =>

@@ -4,6 +4,7 @@ import { loadBibliography, type Source } from '../bibliography/load.ts';
 import { resolveCitationSettings } from '../plugins/citation-options.ts';
 import type { CitationUse } from '../plugins/rehype-citation-ids.ts';
 import type { Brief } from './briefs.ts';
+import { withBase } from './url.ts';
 
 export interface BriefSources {
 	brief: Brief;
@@ -47,7 +48,7 @@ export function sourceTitle({ csl, source }: Pick<SiteSource, 'csl' | 'source'>)
 }
 
 /** The page of its own that a source has, listing every brief citing it. */
-export const sourceUrl = (source: Source) => `/references/${source.key.toLowerCase()}/`;
+export const sourceUrl = (source: Source) => withBase(`/references/${source.key.toLowerCase()}/`);
 
 /** Every source cited anywhere on the site, once, sorted by its formatted author and year. */
 export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {
