@@ -1,6 +1,6 @@
-import { writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSite, fixture, outRoot, root } from './build.ts';
+import { buildSite, contentCopy, fixture, outRoot, root } from './build.ts';
 
 /** Site builds the build and browser layers share; each is built once per run. */
 export const SITES = {
@@ -11,9 +11,19 @@ export const SITES = {
 	'duplicate-key': fixture('duplicate-key'),
 	'malformed-bib': fixture('malformed-bib'),
 	'bad-frontmatter': fixture('bad-frontmatter'),
+	untrusted: fixture('untrusted'),
+	research: path.join(root, 'content'),
 } as const;
 
 export type SiteName = keyof typeof SITES;
+
+/** Sites built with an environment of their own: the real site published under a path. */
+export const SITE_ENV: Partial<Record<SiteName, Record<string, string>>> = {
+	research: { SOURCED_SITE: 'https://example.org/research/' },
+};
+
+/** Sites built from a copy of their fixture (tests/helpers/build.ts contentCopy), which the build may write to. */
+const COPIED: readonly SiteName[] = ['untrusted'];
 
 export default async function setup() {
 	// Both layers name this setup; build once when they run in one process.
@@ -24,9 +34,15 @@ export default async function setup() {
 		const results: Record<string, { code: number | null; output: string }> = {};
 		// SOURCED_TEST_SITES=site,citations builds only those (to run a few test files quickly).
 		const only = process.env['SOURCED_TEST_SITES']?.split(',');
-		for (const [name, content] of Object.entries(SITES)) {
+		for (const [name, content] of Object.entries(SITES) as [SiteName, string][]) {
 			if (only && !only.includes(name)) continue;
-			const { code, output } = await buildSite(name, content);
+			let dir = content;
+			if (COPIED.includes(name)) {
+				dir = contentCopy(name);
+				await rm(dir, { recursive: true, force: true });
+				await cp(content, dir, { recursive: true });
+			}
+			const { code, output } = await buildSite(name, dir, SITE_ENV[name]);
 			results[name] = { code, output };
 		}
 		await writeFile(path.join(outRoot, 'builds.json'), JSON.stringify(results, null, 2));
