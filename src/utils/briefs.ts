@@ -4,8 +4,13 @@ import { withBase } from './url.ts';
 
 export type Brief = CollectionEntry<'briefs'>;
 
-/** Briefs a reader can see, newest first. Drafts show only in `astro dev`. */
-export function publishedBriefs(briefs: Brief[], dev = import.meta.env.DEV): Brief[] {
+/**
+ * Briefs a reader can see, newest first. Drafts show only in `astro dev`,
+ * whose mode is "development"; `astro build` builds in "production" mode.
+ * (Not `import.meta.env.DEV`: Vite sets that from NODE_ENV, so a build run
+ * with NODE_ENV=test or development, as Vitest runs it, published drafts.)
+ */
+export function publishedBriefs(briefs: Brief[], dev = import.meta.env.MODE === 'development'): Brief[] {
 	return briefs
 		.filter((brief) => dev || !brief.data.draft)
 		.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
