@@ -38,4 +38,9 @@ export const site = {
 	 * record name; its own page, /references/<key>/, names them all.
 	 */
 	citingBriefsListed: 5,
+	/**
+	 * How many briefs the home page lists, newest first; older ones follow on
+	 * /page/2/, /page/3/ … so that no page grows with the site.
+	 */
+	briefsPerPage: 20,
 } as const;

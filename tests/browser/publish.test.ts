@@ -21,14 +21,14 @@ async function watched(): Promise<{ page: Page; problems: string[]; requests: st
 	return { page, problems, requests };
 }
 
-it('resolves every internal link, file and #fragment of every page, crawled from the home page and the sitemap', async () => {
+it('reaches every page of the sitemap from the home page by links, and every internal link, file and #fragment resolves', async () => {
 	const { page, problems } = await watched();
 	const request = page.context().request;
 	const origin = new URL(site.url).origin;
 	const sitemap = await (await request.get(`${site.url}/sitemap-0.xml`)).text();
 	const pages = [...sitemap.matchAll(/<loc>https:\/\/example\.org\/research\/(.*?)<\/loc>/g)].map(([, sitePath]) => `${site.url}/${sitePath}`);
 	expect(pages.length).toBeGreaterThan(10);
-	const queue = [`${site.url}/`, ...pages];
+	const queue = [`${site.url}/`];
 	const seen = new Set(queue);
 	const ids = new Map<string, Set<string>>();
 	const fragments: [from: string, to: string][] = [];
@@ -41,7 +41,7 @@ it('resolves every internal link, file and #fragment of every page, crawled from
 			continue;
 		}
 		if (!response.headers()['content-type']?.startsWith('text/html')) continue;
-		await page.goto(url);
+		await page.goto(url, { waitUntil: 'domcontentloaded' });
 		const found = await page.evaluate(() => ({
 			links: [...document.querySelectorAll<HTMLElement>('a[href], link[href], script[src], img[src], form[action]')].map(
 				(el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src || (el as HTMLFormElement).action,
@@ -70,6 +70,7 @@ it('resolves every internal link, file and #fragment of every page, crawled from
 		if (!ids.get(target.href)?.has(id)) broken.push(`${from}: link to ${link}, but there is no #${id} there`);
 	}
 	expect(broken).toEqual([]);
+	expect(pages.filter((url) => !seen.has(url))).toEqual([]);
 	expect(seen.size).toBeGreaterThan(pages.length + 6);
 	expect(fragments.length).toBeGreaterThan(50);
 	expect(problems).toEqual([]);
@@ -95,9 +96,10 @@ it('searches: the engine and index load from under the path, and a result lands 
 	await input.pressSequentially('Alipay');
 	const result = page.locator('dialog.search-dialog .search-results a[href*="#digital-payments-p1"]').first();
 	await result.waitFor({ timeout: 10_000 });
-	expect(await result.getAttribute('href')).toBe(`/research${BRIEF}?highlight=alipay#digital-payments-p1`);
+	const href = await result.getAttribute('href');
+	expect(href).toMatch(/^\/research\/briefs\/[\w-]+\/\?highlight=alipay#digital-payments-p1$/);
 	await result.click();
-	await page.waitForURL(`${site.url}${BRIEF}?highlight=alipay#digital-payments-p1`);
+	await page.waitForURL(`${new URL(site.url).origin}${href}`);
 	const mark = page.locator('#digital-payments-p1 mark.pagefind-highlight').first();
 	await mark.waitFor();
 	expect(await mark.innerText()).toBe('Alipay');
