@@ -79,7 +79,7 @@ export function linkCheck(): AstroIntegration {
 				if (problems.length > 0) {
 					throw new Error(`The built site has ${problems.length} broken link(s) or duplicate id(s):\n  ${problems.slice(0, 30).join('\n  ')}`);
 				}
-				logger.info(`every internal link and #fragment resolves under ${base}; no duplicate ids`);
+				logger.info(`every internal link and #fragment resolves${base === '/' ? '' : ` under ${base}`}; no duplicate ids`);
 			},
 		},
 	};
