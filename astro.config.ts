@@ -9,12 +9,16 @@ import { contentWarnings } from './src/integrations/content-warnings.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { security } from './src/integrations/security.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { siteAddress } from './src/integrations/site-address.ts';
 import { markdownProcessor } from './src/plugins/index.ts';
-import { site } from './src/site.config.ts';
+import { LOCAL_SITE, site } from './src/site.config.ts';
+import { basePath } from './src/utils/url.ts';
 
 // content → plugins (markdown.processor, inherited by MDX) → components → pages → search index
 export default defineConfig({
+	// The site's address (site.config.ts) and the path it is served under, e.g. /research/.
 	site: site.url,
+	base: basePath(),
 	trailingSlash: 'always',
 	markdown: { processor: markdownProcessor() },
 	integrations: [
@@ -27,6 +31,7 @@ export default defineConfig({
 		citationReport(),
 		contentWarnings(),
 		anchorManifest(),
+		siteAddress(LOCAL_SITE),
 	],
 	// Tests build fixture content into their own folders without sharing a cache.
 	...(process.env['SOURCED_CACHE'] ? { cacheDir: process.env['SOURCED_CACHE'] } : {}),

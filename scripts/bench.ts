@@ -47,6 +47,17 @@ const median = (xs: number[]) => {
 const kb = (bytes: number) => bytes / 1024;
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
+/** The pages listing briefs, which must not grow with the site (site.briefsPerPage): raw and gzip KB. */
+const LISTING_PAGES = ['index.html', 'search/index.html'];
+async function listingSizes(outDir: string): Promise<string[]> {
+	const sizes: string[] = [];
+	for (const file of LISTING_PAGES) {
+		const bytes = await readFile(path.join(outDir, file));
+		sizes.push(`${fmt(kb(bytes.length))} (${fmt(kb(gzipSync(bytes).length))})`);
+	}
+	return sizes;
+}
+
 async function dirSize(dir: string): Promise<number> {
 	let total = 0;
 	for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -195,6 +206,7 @@ function table(title: string, head: string[], rows: (string | number)[][]) {
 
 const buildRows: (string | number)[][] = [];
 const searchRows: (string | number)[][] = [];
+const listingRows: (string | number)[][] = [];
 let pageFigures: PageFigures | undefined;
 const buildTimes = new Map<number, number>();
 
@@ -213,6 +225,7 @@ for (const size of sizes) {
 	const seconds = median(builds.map((b) => b.seconds));
 	buildTimes.set(size, seconds);
 	buildRows.push([size, fmt(seconds), fmt(median(builds.map((b) => b.peakMb)), 0)]);
+	listingRows.push([size, ...(await listingSizes(outDir))]);
 
 	const server = await serve(outDir);
 	try {
@@ -228,6 +241,7 @@ for (const size of sizes) {
 
 table('Search (median of ' + runs + ' runs × ' + QUERIES.length + ' queries)', ['briefs', ...PACES.map((pace, i) => `last key → first result, ms, typing ${pace} ms/key${i === 0 ? ' (≤ 120)' : ''}`), 'KB to open search (≤ 80; engine floor ≈ 86)', 'of which ours, KB (≤ 3)', 'KB per query', 'index MB'], searchRows);
 table('Build', ['briefs', 'wall s (median)', 'peak MB'], buildRows);
+table('Pages listing briefs, KB (gzip KB); budget: the same at every size', ['briefs', '/', '/search/'], listingRows);
 if (buildTimes.has(300) && buildTimes.has(3000)) {
 	const ratio = buildTimes.get(3000)! / buildTimes.get(300)!;
 	console.log(`\n3,000 / 300 briefs build time: ${fmt(ratio, 2)}× (budget ≤ 10×: ${ratio <= 10 ? 'met' : 'NOT met'})`);

@@ -20,9 +20,18 @@ export const citationDefaults = {
 	lang: 'en-US',
 } as const;
 
+/** The address `npm start` serves the site on, and the site's address until one is set (the build warns). */
+export const LOCAL_SITE = 'http://127.0.0.1:4321';
+
 export const site = {
 	name: 'Sourced',
-	url: process.env['SOURCED_SITE'] ?? 'http://127.0.0.1:4321',
+	/**
+	 * Where the site is published, with its path if it has one
+	 * (`https://example.org/research/`): every link, feed, sitemap and citation
+	 * is made from it (utils/url.ts). Set it here, or for one deploy with
+	 * SOURCED_SITE (README, "Publish").
+	 */
+	url: process.env['SOURCED_SITE'] ?? LOCAL_SITE,
 	lang: 'en',
 	/**
 	 * How many citing briefs a source's entry on /references/ and its search
@@ -36,4 +45,9 @@ export const site = {
 	 * end of the build.
 	 */
 	strictVerification: false,
+	/**
+	 * How many briefs the home page lists, newest first; older ones follow on
+	 * /page/2/, /page/3/ … so that no page grows with the site.
+	 */
+	briefsPerPage: 20,
 } as const;

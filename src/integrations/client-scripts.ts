@@ -14,14 +14,21 @@ const OUT = '_s';
  * carry one small inline script and load each feature's module only when a
  * reader uses it. In `astro dev` the modules are served by Vite from src/.
  * The inline bootstrap is handed to the layout in SOURCED_BOOTSTRAP.
+ * Browser code cannot read the site's config: the path the site is served
+ * under (Astro's `base`, e.g. /research/) is compiled in as `__BASE__`
+ * (scripts/base.ts), and the bootstrap's module folder starts with it.
  */
 export function clientScripts(): AstroIntegration {
 	let built: string | undefined;
 	return {
 		name: 'sourced:client-scripts',
 		hooks: {
-			'astro:config:setup': async ({ command, config }) => {
+			'astro:config:setup': async ({ command, config, updateConfig }) => {
 				const scripts = path.join(fileURLToPath(config.root), 'src/scripts');
+				const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				const define = { __BASE__: JSON.stringify(base) };
+				// In `astro dev`, Vite serves the modules from src/ and defines the same.
+				updateConfig({ vite: { define } });
 				const urls: Record<string, string> = {};
 				if (command === 'build') {
 					built = await mkdtemp(path.join(tmpdir(), 'sourced-scripts-'));
@@ -38,6 +45,7 @@ export function clientScripts(): AstroIntegration {
 						entryNames: '[hash]',
 						chunkNames: '[hash]',
 						metafile: true,
+						define,
 					});
 					const entries = new Map(
 						Object.entries(metafile.outputs).flatMap(([file, output]) =>
@@ -58,7 +66,7 @@ export function clientScripts(): AstroIntegration {
 					write: false,
 					define: {
 						__SCRIPTS__: JSON.stringify(urls),
-						__DIR__: JSON.stringify(command === 'build' ? `/${OUT}/` : '/src/scripts/'),
+						__DIR__: JSON.stringify(command === 'build' ? `${base}${OUT}/` : `${base}src/scripts/`),
 						__EXT__: JSON.stringify(command === 'build' ? '.js' : '.ts'),
 					},
 					tsconfigRaw: {},

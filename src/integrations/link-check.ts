@@ -4,15 +4,18 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const ID = /\sid="([^"]*)"/g;
-const HREF = /\s(?:href|src)="([^"]*)"/g;
+const HREF = /\s(?:href|src|action)="([^"]*)"/g;
 
 /**
  * Problems in a built site: duplicate ids on a page, internal links to a page
  * or file that does not exist, and `#fragments` that name no element on
- * their target page. Pages are read as Astro writes them (double-quoted
+ * their target page. A site served under a path (`base`, e.g. /research/)
+ * is checked as it will be served: `dir` is the folder served at `base`, and
+ * a root-relative link outside it (`/briefs/…` instead of `/research/briefs/…`)
+ * is a problem. Pages are read as Astro writes them (double-quoted
  * attributes), which is fast enough to check every page of every build.
  */
-export async function checkLinks(dir: string): Promise<string[]> {
+export async function checkLinks(dir: string, base = '/'): Promise<string[]> {
 	const pages = new Map<string, Set<string>>();
 	const problems: string[] = [];
 	const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
@@ -39,8 +42,12 @@ export async function checkLinks(dir: string): Promise<string[]> {
 		for (const [, raw] of text.matchAll(HREF)) {
 			const href = decodeEntities(raw!);
 			if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
-			const url = new URL(href, `http://site/${path.relative(dir, file).replace(/index\.html$/, '')}`);
-			let target = path.join(dir, decodeURIComponent(url.pathname));
+			const url = new URL(href, `http://site${base}${path.relative(dir, file).replace(/index\.html$/, '')}`);
+			if (!url.pathname.startsWith(base)) {
+				problems.push(`${path.relative(dir, file)}: link to ${href} leaves the site's base path ${base}: make it with withBase() (src/utils/url.ts)`);
+				continue;
+			}
+			let target = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));
 			if (url.pathname.endsWith('/')) target = path.join(target, 'index.html');
 			if (!(await fileExists(target))) {
 				problems.push(`${path.relative(dir, file)}: link to ${href}, but there is no ${path.relative(dir, target)}`);
@@ -60,15 +67,19 @@ const decodeEntities = (s: string) =>
 
 /** Fails the build on any problem checkLinks finds. */
 export function linkCheck(): AstroIntegration {
+	let base = '/';
 	return {
 		name: 'sourced:link-check',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const problems = await checkLinks(fileURLToPath(dir));
+				const problems = await checkLinks(fileURLToPath(dir), base);
 				if (problems.length > 0) {
 					throw new Error(`The built site has ${problems.length} broken link(s) or duplicate id(s):\n  ${problems.slice(0, 30).join('\n  ')}`);
 				}
-				logger.info('every internal link and #fragment resolves; no duplicate ids');
+				logger.info(`every internal link and #fragment resolves${base === '/' ? '' : ` under ${base}`}; no duplicate ids`);
 			},
 		},
 	};

@@ -1,67 +1,79 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
-const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
-
 /**
- * The site's Content-Security-Policy. Scripts and styles: our own files and
- * the hashes of the inline ones, nothing else; WebAssembly only for
- * Pagefind's engine.
+ * What every page's policy holds besides its scripts and styles: our own
+ * files only, images also as data: URLs, Pagefind's worker and index
+ * fetched from the site, no plugins, and forms and <base> on the site only.
  */
-export function policy(scripts: string[], styles: string[]): string {
-	const hashes = (list: string[]) => list.map((h) => ` 'sha256-${h}'`).join('');
-	return [
-		"default-src 'self'",
-		`script-src 'self'${hashes(scripts)} 'wasm-unsafe-eval'`,
-		`style-src 'self'${hashes(styles)}`,
-		"img-src 'self' data:",
-		"connect-src 'self'",
-		"worker-src 'self'",
-		"object-src 'none'",
-		"base-uri 'self'",
-		"form-action 'self'",
-	].join('; ');
-}
+const DIRECTIVES = [
+	"default-src 'self'",
+	"img-src 'self' data:",
+	"connect-src 'self'",
+	"worker-src 'self'",
+	"object-src 'none'",
+	"base-uri 'self'",
+	"form-action 'self'",
+] as const;
+
+/** Scripts: our own files (the modules the bootstrap imports), and WebAssembly for Pagefind's engine only. */
+const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
+
+/** The page's policy as Astro writes it into <head>. Astro writes attributes double-quoted, with `"` escaped. */
+const META = /<meta http-equiv="content-security-policy" content="([^"]*)">/;
 
 /**
- * After the build: hashes every inline script of every page, puts the policy
- * in each page's head as a <meta>, and writes `_headers` (read by Netlify and
- * Cloudflare Pages) with the same policy and the headers a <meta> cannot carry.
+ * The site's Content-Security-Policy, through Astro's `security.csp`: each
+ * page gets a <meta> policy allowing exactly the inline scripts and styles
+ * it runs. The components that write an inline block insert its hash
+ * (`Astro.csp.insertScriptHash`, `insertStyleHash`, with utils/csp.ts), so
+ * no text of a page is ever hashed by looking for `<script>` in it.
+ *
+ * After the build, `_headers` (read by Netlify and Cloudflare Pages) gets
+ * what a <meta> cannot carry (`frame-ancestors`, and the policy of Pagefind's
+ * worker, which no page's <meta> reaches) with the directives that are the
+ * same on every page: script-src with the inline scripts every page runs.
+ * Styles are left to each page's <meta>: their hashes differ from page to
+ * page, and one list of all of them would grow with the site. A browser
+ * enforces both policies, so each page gets its own exact one.
  */
 export function security(): AstroIntegration {
 	return {
 		name: 'sourced:security',
 		hooks: {
+			'astro:config:setup': ({ updateConfig }) => {
+				updateConfig({ security: { csp: { algorithm: 'SHA-256', directives: [...DIRECTIVES], scriptDirective: { resources: SCRIPT_SOURCES } } } });
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
 				const pages = (await readdir(out, { recursive: true, withFileTypes: true }))
 					.filter((f) => f.isFile() && f.name.endsWith('.html'))
 					.map((f) => path.join(f.parentPath, f.name));
-				const html = new Map<string, string>();
-				const scripts = new Set<string>();
-				const styles = new Set<string>();
-				const hash = (code: string) => createHash('sha256').update(code).digest('base64');
+				const scripts = new Map<string, number>();
+				let styles = 0;
 				for (const page of pages) {
 					const text = await readFile(page, 'utf8');
-					html.set(page, text);
-					for (const [, code] of text.matchAll(INLINE_SCRIPT)) scripts.add(hash(code!));
-					for (const [, css] of text.matchAll(INLINE_STYLE)) styles.add(hash(css!));
+					const policy = META.exec(text.slice(0, text.indexOf('</head>')))?.[1];
+					if (!policy) throw new Error(`${path.relative(out, page)}: Astro wrote no Content-Security-Policy into the page's <head>; is it a page without the Base layout?`);
+					for (const hash of sources(policy, 'script-src')) if (hash.startsWith("'sha")) scripts.set(hash, (scripts.get(hash) ?? 0) + 1);
+					styles = Math.max(styles, sources(policy, 'style-src').filter((s) => s.startsWith("'sha")).length);
 				}
-				const csp = policy([...scripts].sort(), [...styles].sort());
-				const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
-				for (const [page, text] of html) {
-					if (!text.includes('<meta charset="utf-8">')) throw new Error(`${path.relative(out, page)}: no <meta charset> to put the security policy after`);
-					await writeFile(page, text.replace('<meta charset="utf-8">', `<meta charset="utf-8">${meta}`));
-				}
+				// Inline scripts every page runs (the theme line and the bootstrap); one that only some pages run would also
+				// have to be allowed on all of them here, so say so.
+				const partial = [...scripts].filter(([, n]) => n < pages.length).map(([hash]) => hash);
+				if (partial.length > 0) logger.warn(`${partial.length} inline script(s) run on some pages only; _headers allows them on every page: ${partial.join(' ')}`);
+				const header = [
+					`script-src ${[...SCRIPT_SOURCES, ...[...scripts.keys()].sort()].join(' ')}`,
+					...DIRECTIVES.filter((d) => !d.startsWith('default-src')),
+					"frame-ancestors 'none'",
+				].join('; ');
 				await writeFile(
 					path.join(out, '_headers'),
 					[
 						'/*',
-						`  Content-Security-Policy: ${csp}; frame-ancestors 'none'`,
+						`  Content-Security-Policy: ${header}`,
 						'  X-Content-Type-Options: nosniff',
 						'  Referrer-Policy: strict-origin-when-cross-origin',
 						'  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
@@ -69,8 +81,16 @@ export function security(): AstroIntegration {
 						'',
 					].join('\n'),
 				);
-				logger.info(`Content-Security-Policy on ${pages.length} page(s), ${scripts.size} inline script and ${styles.size} inline style hash(es)`);
+				logger.info(`Content-Security-Policy on ${pages.length} page(s): ${scripts.size} inline script hash(es), up to ${styles} inline style hash(es) a page`);
 			},
 		},
 	};
 }
+
+/** The sources a policy lists for one directive. */
+const sources = (policy: string, directive: string) =>
+	policy
+		.split(';')
+		.map((d) => d.trim().split(/\s+/))
+		.find(([name]) => name === directive)
+		?.slice(1) ?? [];

@@ -105,6 +105,7 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 			const named = newest.slice(0, site.citingBriefsListed).map((u) => `${u.brief.title}. ${u.citedIn}`);
 			const more = newest.length - named.length;
 			return {
+				// A site path, like the pages Pagefind indexes: the search module gives Pagefind the base path to put before it.
 				url: `/references/#source-${key}`,
 				// The entry without its address: a search finds the source by author, title or publisher, and its excerpt is one line.
 				content: [entry.replace(URL_RE, '').replace(/\s+\./g, '.').trim(), `${status}.`, note, ...named, more > 0 ? strings.citedInMore(more) : '']

@@ -5,6 +5,7 @@ import { visit } from 'unist-util-visit';
 import { builtAnchors, manifestPath, publishedAnchors, type AnchorRecord, type BriefAnchors } from '../anchors/manifest.ts';
 import { normalize, similarity } from '../anchors/similarity.ts';
 import { displayPath } from '../bibliography/load.ts';
+import { frontmatterOf } from './frontmatter.ts';
 import { blocksOf, slugOf } from './rehype-block-ids.ts';
 
 /** How sure the build must be that a new anchor succeeds a vanished one, and by how much over the next. */
@@ -22,7 +23,8 @@ const MARGIN = 0.1;
  *
  * When no successor is clear the build stops and asks the author to map or
  * retire the anchor. The new record is handed to the build (integrations/
- * anchor-manifest.ts), which writes the manifest once the build succeeds.
+ * anchor-manifest.ts), which writes the manifest once the build succeeds;
+ * a draft's is not: nothing of a draft is published, its anchors included.
  */
 export function rehypeAnchorManifest(): Transformer<Root> {
 	return (tree, file) => {
@@ -84,7 +86,7 @@ export function rehypeAnchorManifest(): Transformer<Root> {
 		tree.children.unshift(...retired.map(aliasSpan));
 
 		const record: BriefAnchors = { anchors: Object.fromEntries(current), aliases, retired };
-		builtAnchors.set(slug, record);
+		if (frontmatterOf(file)['draft'] !== true) builtAnchors.set(slug, record);
 	};
 }
 

@@ -1,6 +1,7 @@
+import { base } from './base.ts';
 import { HIGHLIGHT_PARAM } from './search-params.ts';
 
 // Marks the searched terms on the page a search result opened, with Pagefind's own highlighter.
-const url = '/pagefind/pagefind-highlight.js';
+const url = `${base}pagefind/pagefind-highlight.js`;
 const { default: PagefindHighlight } = await import(/* @vite-ignore */ url);
 new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false });

@@ -6,6 +6,7 @@
  * Component UI (about 48 KB more to download before the first result).
  */
 import { strings } from '../ui/strings.ts';
+import { base } from './base.ts';
 import { HIGHLIGHT_PARAM } from './search-params.ts';
 import { bare, closest, termsMatched, termsOf } from './search-terms.ts';
 
@@ -46,9 +47,10 @@ let engine: Promise<Pagefind> | undefined;
 /** Pagefind's engine (script, worker, WebAssembly and index metadata), fetched once. */
 export function pagefind(): Promise<Pagefind> {
 	engine ??= (async () => {
-		const url = '/pagefind/pagefind.js';
+		const url = `${base}pagefind/pagefind.js`;
 		const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-		await pf.options({ highlightParam: HIGHLIGHT_PARAM, excerptLength: 24 });
+		// Result URLs are site paths (/briefs/…/); Pagefind puts the base path before them.
+		await pf.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, excerptLength: 24 });
 		await pf.init();
 		return pf;
 	})().catch((error: unknown) => {

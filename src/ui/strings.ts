@@ -48,7 +48,7 @@ export const strings = {
 	themeNames: { system: 'Theme: as your system', light: 'Theme: light', dark: 'Theme: dark' },
 	searchLabel: 'Search briefs and sources',
 	searchNoScript:
-		'Search needs JavaScript, which is off. The words you searched for are in the address bar, after “?q=”: find them with your browser’s Find in page (Ctrl+F, or ⌘F on a Mac) among the sections of every brief and the sources listed below.',
+		'Search needs JavaScript, which is off. The words you searched for are in the address bar, after “?q=”: find them with your browser’s Find in page (Ctrl+F, or ⌘F on a Mac) among the sections of the newest briefs and the sources listed below; older briefs are listed page by page.',
 	notFoundTitle: 'Page not found',
 	notFoundBody: 'There is no page at this address. It may have moved; the briefs are listed on the home page.',
 	home: 'All briefs',
@@ -87,4 +87,13 @@ export const strings = {
 	themeLabel: 'Theme:',
 	themeStates: { system: 'Auto', light: 'Light', dark: 'Dark' },
 	contentsShow: 'Contents',
+	briefPages: 'Pages of briefs',
+	newerBriefs: 'Newer briefs',
+	olderBriefs: 'Older briefs',
+	newestBriefs: 'Newest briefs',
+	oldestBriefs: 'Oldest briefs',
+	pageOf: (n: number, of: number) => `Page ${n.toLocaleString('en')} of ${of.toLocaleString('en')}`,
+	briefsPage: (n: number) => `Briefs, page ${n.toLocaleString('en')}`,
+	searchNoScriptNewest: 'The newest briefs',
+	searchNoScriptOlder: 'Older briefs, page by page',
 } as const;

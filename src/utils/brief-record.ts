@@ -1,5 +1,6 @@
 import type { CslItem } from '../bibliography/csl.ts';
 import { site } from '../site.config.ts';
+import { absoluteUrl } from './url.ts';
 
 /** What a brief's own citation record is made of: its frontmatter, or the raw YAML of it. */
 export interface BriefMeta {
@@ -9,9 +10,9 @@ export interface BriefMeta {
 	updated?: Date | string | undefined;
 }
 
-/** Where a brief is published, e.g. /briefs/internet-plus/. */
+/** Where a brief is published on the site, e.g. /briefs/internet-plus/ (a link adds the base path: utils/url.ts). */
 export const briefPath = (slug: string) => `/briefs/${slug}/`;
-export const absoluteBriefUrl = (slug: string) => new URL(briefPath(slug), site.url).href;
+export const absoluteBriefUrl = (slug: string) => absoluteUrl(briefPath(slug));
 
 /** citation-js drops a BibTeX key with a hyphen and makes one up; keep ours readable. */
 const bibtexKey = (id: string) => id.replace(/[^A-Za-z0-9_]/g, '_');

@@ -1,16 +1,23 @@
 import type { CollectionEntry } from 'astro:content';
 import { briefPath } from './brief-record.ts';
+import { withBase } from './url.ts';
 
 export type Brief = CollectionEntry<'briefs'>;
 
-/** Briefs a reader can see, newest first. Drafts show only in `astro dev`. */
-export function publishedBriefs(briefs: Brief[], dev = import.meta.env.DEV): Brief[] {
+/**
+ * Briefs a reader can see, newest first. Drafts show only in `astro dev`,
+ * whose mode is "development"; `astro build` builds in "production" mode.
+ * (Not `import.meta.env.DEV`: Vite sets that from NODE_ENV, so a build run
+ * with NODE_ENV=test or development, as Vitest runs it, published drafts.)
+ */
+export function publishedBriefs(briefs: Brief[], dev = import.meta.env.MODE === 'development'): Brief[] {
 	return briefs
 		.filter((brief) => dev || !brief.data.draft)
 		.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
 }
 
-export const briefUrl = (brief: Brief) => briefPath(brief.id);
+/** A link to the brief's page, under the site's base path. */
+export const briefUrl = (brief: Brief) => withBase(briefPath(brief.id));
 
 /** Dates as readers expect them, in UTC so that the build does not depend on the machine's zone. */
 export const formatDate = (date: Date) =>

@@ -4,6 +4,7 @@ import { loadBibliography, type Source } from '../bibliography/load.ts';
 import { resolveCitationSettings } from '../plugins/citation-options.ts';
 import type { CitationUse } from '../plugins/rehype-citation-ids.ts';
 import type { Brief } from './briefs.ts';
+import { withBase } from './url.ts';
 
 export interface BriefSources {
 	brief: Brief;
@@ -53,7 +54,7 @@ export function sourceTitle({ csl, source }: Pick<SiteSource, 'csl' | 'source'>)
 export const sourceSlug = (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}._-]/gu, '-');
 
 /** The page of its own that a source has, listing every brief citing it. */
-export const sourceUrl = (source: Source) => `/references/${sourceSlug(source.key)}/`;
+export const sourceUrl = (source: Source) => withBase(`/references/${sourceSlug(source.key)}/`);
 
 /** Every source cited anywhere on the site, once, sorted by its formatted author and year. */
 export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {

@@ -14,9 +14,10 @@ export interface BuildResult {
 
 /**
  * Builds the real site (the project's own pages, plugins and integrations)
- * over the content folder `contentDir` with the Astro CLI, as an author would.
+ * over the content folder `contentDir` with the Astro CLI, as an author would,
+ * with `env` added to its environment (e.g. SOURCED_SITE, the site's address).
  */
-export async function buildSite(name: string, contentDir: string): Promise<BuildResult> {
+export async function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
 	const outDir = path.join(outRoot, name, 'dist');
 	const cacheDir = path.join(outRoot, name, 'cache');
 	await rm(path.join(outRoot, name), { recursive: true, force: true });
@@ -31,6 +32,7 @@ export async function buildSite(name: string, contentDir: string): Promise<Build
 			ASTRO_TELEMETRY_DISABLED: '1',
 			NO_COLOR: '1',
 			FORCE_COLOR: '0',
+			...env,
 		},
 	});
 	let output = '';
@@ -42,3 +44,6 @@ export async function buildSite(name: string, contentDir: string): Promise<Build
 
 /** Fixture content folders under tests/fixtures, each built once per run. */
 export const fixture = (name: string) => path.join(root, 'tests/fixtures', name);
+
+/** Where a site built from a copy of its content has that copy (the build writes its anchors.json there). */
+export const contentCopy = (name: string) => path.join(outRoot, `${name}-content`);

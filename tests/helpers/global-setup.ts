@@ -1,6 +1,7 @@
-import { writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSite, fixture, outRoot, root } from './build.ts';
+import { makeCorpus } from '../../scripts/corpus.ts';
+import { buildSite, contentCopy, fixture, outRoot, root } from './build.ts';
 
 /** Site builds the build and browser layers share; each is built once per run. */
 export const SITES = {
@@ -15,9 +16,38 @@ export const SITES = {
 	'bad-bib-many': fixture('bad-bib-many'),
 	figures: fixture('figures'),
 	'figure-errors': fixture('figure-errors'),
+	untrusted: fixture('untrusted'),
+	research: path.join(root, 'content'),
 } as const;
 
 export type SiteName = keyof typeof SITES;
+
+/** Sites built with an environment of their own: the real site (with more briefs, see contentFor) published under a path. */
+export const SITE_ENV: Partial<Record<SiteName, Record<string, string>>> = {
+	research: { SOURCED_SITE: 'https://example.org/research/' },
+};
+
+/** Sites built from a copy of their fixture (tests/helpers/build.ts contentCopy), which the build may write to. */
+const COPIED: readonly SiteName[] = ['untrusted'];
+
+/**
+ * The content a site is built from, in a folder of its own where the build
+ * may write: a copy of the fixture, or, for the site under a path, the real
+ * briefs and 20 copies of the real brief (newer by their names), so that the
+ * real brief is on the second page of briefs.
+ */
+async function contentFor(name: SiteName, content: string): Promise<string> {
+	if (name === 'research') {
+		const dir = await makeCorpus(20, contentCopy(name), root);
+		await cp(path.join(content, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
+		return dir;
+	}
+	if (!COPIED.includes(name)) return content;
+	const dir = contentCopy(name);
+	await rm(dir, { recursive: true, force: true });
+	await cp(content, dir, { recursive: true });
+	return dir;
+}
 
 export default async function setup() {
 	// Both layers name this setup; build once when they run in one process.
@@ -28,9 +58,9 @@ export default async function setup() {
 		const results: Record<string, { code: number | null; output: string }> = {};
 		// SOURCED_TEST_SITES=site,citations builds only those (to run a few test files quickly).
 		const only = process.env['SOURCED_TEST_SITES']?.split(',');
-		for (const [name, content] of Object.entries(SITES)) {
+		for (const [name, content] of Object.entries(SITES) as [SiteName, string][]) {
 			if (only && !only.includes(name)) continue;
-			const { code, output } = await buildSite(name, content);
+			const { code, output } = await buildSite(name, await contentFor(name, content), SITE_ENV[name]);
 			results[name] = { code, output };
 		}
 		await writeFile(path.join(outRoot, 'builds.json'), JSON.stringify(results, null, 2));

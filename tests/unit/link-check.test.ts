@@ -33,3 +33,15 @@ it('reports a missing page, a missing fragment and a duplicate id, naming the fi
 		'index.html: link to /briefs/a/#gone, but briefs/a/index.html has no id "gone"',
 	]);
 });
+
+it('checks a site served under a path as served there, and reports a root-relative link that leaves it', async () => {
+	const dir = await site({
+		'index.html': '<a href="/research/briefs/a/#p1">x</a><a href="briefs/a/">rel</a><form action="/research/search/"></form><a href="/briefs/a/">out</a>',
+		'briefs/a/index.html': '<p id="p1">p</p><a href="../../">home</a><link rel="icon" href="/favicon.svg">',
+		'search/index.html': '<h1>Search</h1>',
+	});
+	expect(await checkLinks(dir, '/research/')).toEqual([
+		"index.html: link to /briefs/a/ leaves the site's base path /research/: make it with withBase() (src/utils/url.ts)",
+		"briefs/a/index.html: link to /favicon.svg leaves the site's base path /research/: make it with withBase() (src/utils/url.ts)",
+	]);
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { site } from '../../src/site.config.ts';
+import { distOf, page } from '../helpers/sites.ts';
+
+// The site under /research/ has 21 briefs: 20 copies of the real brief, newer by their names, then the real one.
+const hrefs = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].map((a) => a.getAttribute('href'));
+
+describe('pages that do not grow with the site', () => {
+	it('lists the newest briefs on the home page and links on to the older ones', () => {
+		const home = page('research', '/');
+		expect(home.querySelectorAll('.brief-card')).toHaveLength(site.briefsPerPage);
+		expect(hrefs(home, '.brief-card h3 a')).not.toContain('/research/briefs/internet-plus/');
+		expect(hrefs(home, 'nav.brief-pages a[rel="next"]')).toEqual(['/research/page/2/']);
+		expect(home.querySelector('nav.brief-pages [aria-current="page"]')?.textContent).toBe('Page 1 of 2');
+
+		const older = page('research', '/page/2/');
+		expect(hrefs(older, '.brief-card h3 a')).toEqual(['/research/briefs/internet-plus/']);
+		expect(hrefs(older, 'nav.brief-pages a[rel="prev"]')).toEqual(['/research/']);
+		expect(older.querySelector('h1')?.textContent).toBe('Briefs, page 2');
+	});
+
+	it('links every brief in the sitemap from one page of briefs, so that each is reachable without JavaScript', () => {
+		const sitemap = readFileSync(path.join(distOf('research'), 'sitemap-0.xml'), 'utf8');
+		const briefs = [...sitemap.matchAll(/<loc>https:\/\/example\.org(\/research\/briefs\/[^/]+\/)<\/loc>/g)].map(([, p]) => p);
+		expect(briefs).toHaveLength(21);
+		const listed = ['/', '/page/2/'].flatMap((p) => hrefs(page('research', p), '.brief-card h3 a'));
+		expect(listed.sort()).toEqual(briefs.sort());
+	});
+
+	it('offers the newest briefs\' contents on the search page without JavaScript, and the older ones page by page', () => {
+		// linkedom parses a <noscript>'s content as elements, as a browser does with scripting off.
+		const doc = page('research', '/search/');
+		expect(doc.querySelectorAll('noscript section h3 a')).toHaveLength(site.briefsPerPage);
+		expect(doc.querySelectorAll('noscript section li a').length).toBeGreaterThan(site.briefsPerPage * 5);
+		expect(hrefs(doc, 'noscript p a')).toEqual(['/research/references/', '/research/page/2/']);
+	});
+});

@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { contentCopy, fixture } from '../helpers/build.ts';
+import { built, distOf } from '../helpers/sites.ts';
+
+// Words only the draft (tests/fixtures/untrusted/briefs/secret-draft.mdx) and the source only it cites contain.
+const DRAFT = ['secret-draft', 'Quokkaworks', 'zanzibarquokka', 'quokkatopic', 'Quokkaheading', 'Draft Author', 'draftonly2024', 'Hidden, Hal'];
+
+/** Every file of the built site as text; Pagefind's index files are gzipped. */
+function files(dir: string): [string, string][] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile() && !d.name.endsWith('.wasm') && !d.name.endsWith('.png'))
+		.map((d) => {
+			const file = path.join(d.parentPath, d.name);
+			const bytes = readFileSync(file);
+			const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+			return [path.relative(dir, file), (gzipped ? gunzipSync(bytes) : bytes).toString('utf8')];
+		});
+}
+
+describe('a draft', () => {
+	it('is built without a trace: no page, link, search record, reference, sitemap or feed entry', () => {
+		const { code, output } = built('untrusted');
+		expect(code, output).toBe(0);
+		expect(existsSync(path.join(distOf('untrusted'), 'briefs/secret-draft'))).toBe(false);
+		const all = files(distOf('untrusted'));
+		// The check can see what it looks for: the published briefs are there, in pages, index, sitemap and feed.
+		for (const where of ['index.html', 'sitemap-0.xml', 'feed.xml', 'references/plain2020/index.html']) {
+			expect(all.find(([file]) => file === where)?.[1]).toContain('briefs/plain/');
+		}
+		expect(all.filter(([file]) => file.startsWith('pagefind/fragment/')).some(([, text]) => text.includes('An ordinary paragraph'))).toBe(true);
+		expect(all.flatMap(([file, text]) => DRAFT.filter((word) => text.includes(word)).map((word) => `${file}: ${word}`))).toEqual([]);
+	});
+
+	it('adds no anchors to the manifest, which the build writes into the content folder, never into the tracked fixture', () => {
+		const manifest = JSON.parse(readFileSync(path.join(contentCopy('untrusted'), 'anchors.json'), 'utf8'));
+		expect(Object.keys(manifest.briefs)).toEqual(['hostile', 'plain']);
+		expect(existsSync(path.join(fixture('untrusted'), 'anchors.json'))).toBe(false);
+	});
+});
