@@ -4,6 +4,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { anchorManifest } from './src/integrations/anchor-manifest.ts';
 import { citationReport } from './src/integrations/citation-report.ts';
+import { citationStage } from './src/integrations/citation-stage.ts';
+import type { CitationCacheOptions } from './src/citations/cache.ts';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { security } from './src/integrations/security.ts';
@@ -11,12 +13,16 @@ import { pagefind } from './src/integrations/pagefind.ts';
 import { markdownProcessor } from './src/plugins/index.ts';
 import { site } from './src/site.config.ts';
 
+/** Filled by the citation stage's integration once Astro knows its cache directory. */
+const citations: CitationCacheOptions = {};
+
 // content → plugins (markdown.processor, inherited by MDX) → components → pages → search index
 export default defineConfig({
 	site: site.url,
 	trailingSlash: 'always',
-	markdown: { processor: markdownProcessor() },
+	markdown: { processor: markdownProcessor(citations) },
 	integrations: [
+		citationStage(citations),
 		mdx(),
 		sitemap({ filter: (page) => !page.endsWith('/404/') }),
 		clientScripts(),

@@ -21,7 +21,7 @@ interface Registry {
 interface CiteprocEngine {
 	opt: { development_extensions: Record<string, boolean>; xclass: string };
 	sys: { wrapCitationEntry?: (html: string, id: string | undefined) => string };
-	citation: { opt: { layout_prefix?: string; layout_suffix?: string; collapse?: string; cite_group_delimiter?: string } };
+	citation: { opt: { layout_prefix?: string; layout_suffix?: string; layout_delimiter?: string; collapse?: unknown; cite_group_delimiter?: string } };
 	bibliography: { opt: Record<string, unknown> };
 	registry: Registry;
 	updateItems(ids: string[]): void;
@@ -103,6 +103,7 @@ export interface ItemSet {
 
 const PREFIX_END = '\u0001';
 const SUFFIX_START = '\u0002';
+const CITE_END = '\u0003';
 
 /** Formats a brief: its clusters and its reference list, from one registration of the items it cites. */
 export function formatBrief(style: Style, locale: string, set: ItemSet, clusters: ClusterInput[], href: (key: string) => string): Formatted {
@@ -164,9 +165,6 @@ function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine
 	// citeproc wraps a cite for wrapCitationEntry only when its item has a `system_id`.
 	const engine = csl.engine(set.items.map((item) => ({ ...item, system_id: item.id })), style.name, locale, 'html');
 	const extensions = engine.opt.development_extensions;
-	// CSL 1.0.1: with `collapse`, cites by the same author are grouped and joined by `cite-group-delimiter`,
-	// ", " unless the style says otherwise; citeproc-js only groups when the style sets it (Pandoc's citeproc follows the spec).
-	if (engine.citation.opt.collapse && !engine.citation.opt.cite_group_delimiter) engine.citation.opt.cite_group_delimiter = ', ';
 	try {
 		engine.updateItems(set.items.map((item) => item.id));
 		if (override) {
@@ -205,7 +203,7 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 		const suffix = end < 0 ? '' : html.slice(end + 1);
 		const lead = core.match(/^\s*/)![0];
 		const trail = core.match(/\s*$/)![0];
-		return `${prefix}${lead}${link(id, core.trim())}${trail}${suffix}`;
+		return `${prefix}${lead}${link(id, core.trim())}${trail}${suffix}${CITE_END}`;
 	};
 	const item = (cite: ClusterItem): CiteprocItem => ({
 		id: cite.key,
@@ -214,10 +212,17 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 		...(cite.locator ? { locator: dashes(cite.locator), label: cite.label ?? 'page' } : {}),
 		...(cite.suppressAuthor ? { 'suppress-author': true } : {}),
 	});
+	const authors = new Map<string, string>();
+	const authorOf = (key: string) => {
+		let author = authors.get(key);
+		if (author === undefined) authors.set(key, (author = engine.makeCitationCluster([{ id: key, 'author-only': true }])));
+		return author;
+	};
 	const cites = (items: ClusterItem[]) => {
+		const grouped = groupCites(engine, items, authorOf);
 		extensions['apply_citation_wrapper'] = true;
 		try {
-			return styled(engine.makeCitationCluster(items.map(item)));
+			return styled(joinGroups(engine, grouped, authorOf, engine.makeCitationCluster(grouped.map(item))));
 		} finally {
 			extensions['apply_citation_wrapper'] = false;
 		}
@@ -226,18 +231,63 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 	const [first, ...rest] = cluster.items;
 	if (!first) return '';
 	if (cluster.narrative) {
-		const author = styled(engine.makeCitationCluster([{ id: first.key, 'author-only': true }])).trim();
+		const author = styled(authorOf(first.key)).trim();
 		// A numeric style has no author form ("[NO_PRINTED_FORM]"): the citation is then the cluster itself.
 		if (/[\p{L}\p{N}]/u.test(author) && !author.includes('NO_PRINTED_FORM')) {
 			const own = { ...first, suppressAuthor: true };
 			if (rest.length === 0 && !first.suffix) {
+				// One work: one link over "Author (year, locator)".
 				bare = true;
-				return link(first.key, `${author} ${open}${cites([own])}${close}`);
+				const inner = cites([own]);
+				bare = false;
+				return link(first.key, `${author} ${open}${inner}${close}`);
 			}
 			return `${link(first.key, author)} ${open}${cites([own, ...rest])}${close}`;
 		}
 	}
 	return `${open}${cites(cluster.items)}${close}`;
+}
+
+/**
+ * CSL 1.0.1 cite grouping, as Pandoc's citeproc does it and citeproc-js
+ * does not for a style without a citation sort: with `collapse="year…"`,
+ * cites by the same author move next to the first (`[@doe05; @roe07;
+ * @doe06]` → "Doe 2005, 2006; Roe 2007").
+ */
+function groupCites(engine: CiteprocEngine, items: ClusterItem[], authorOf: (key: string) => string): ClusterItem[] {
+	if (!collapsesYears(engine) || items.length < 3) return items;
+	const groups = new Map<string, ClusterItem[]>();
+	items.forEach((cite, i) => {
+		const author = cite.suppressAuthor ? `\0${i}` : authorOf(cite.key);
+		groups.set(author, [...(groups.get(author) ?? []), cite]);
+	});
+	return [...groups.values()].flat();
+}
+
+/**
+ * Cites of one author's group joined by the cite-group delimiter (", ", the
+ * CSL default) where neither a locator nor a suffix nor a prefix stands
+ * between them, as CSL 1.0.1 says; citeproc-js uses the layout's ("; ").
+ */
+function joinGroups(engine: CiteprocEngine, items: ClusterItem[], authorOf: (key: string) => string, html: string): string {
+	const parts = html.split(CITE_END);
+	const { layout_delimiter: delimiter = '; ', cite_group_delimiter: group = ', ' } = engine.citation.opt;
+	if (!collapsesYears(engine) || parts.length !== items.length + 1) return parts.join('');
+	return parts
+		.map((part, i) => {
+			const before = items[i - 1];
+			const cite = items[i];
+			if (!before || !cite || !part.startsWith(delimiter)) return part;
+			const together = !before.suppressAuthor && !cite.suppressAuthor && authorOf(before.key) === authorOf(cite.key);
+			return together && !before.locator && !before.suffix && !cite.prefix ? group + part.slice(delimiter.length) : part;
+		})
+		.join('');
+}
+
+/** The style collapses a cluster's cites by one author to their years (`collapse="year"`, `"year-suffix"`, …). */
+function collapsesYears(engine: CiteprocEngine): boolean {
+	const { collapse } = engine.citation.opt;
+	return typeof collapse === 'string' && collapse.startsWith('year');
 }
 
 function bySeq(engine: CiteprocEngine, cluster: ClusterInput, html: string): string | undefined {

@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import { site } from '../site.config.ts';
 import { strings } from '../ui/strings.ts';
 import { buildRegistry } from '../utils/build-registry.ts';
+import { keySlug } from '../utils/keys.ts';
 
 /** A source as a search record of its own (Pagefind's `CustomRecord`). */
 export interface SourceRecord {
@@ -81,7 +82,7 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 			const named = newest.slice(0, site.citingBriefsListed).map((u) => `${u.brief.title}. ${u.citedIn}`);
 			const more = newest.length - named.length;
 			return {
-				url: `/references/#source-${key}`,
+				url: `/references/#source-${keySlug(key)}`,
 				content: [entry, `${status}.`, note, ...named, more > 0 ? strings.citedInMore(more) : ''].filter(Boolean).join(' '),
 				language: site.lang,
 				meta: { title: entry, status },

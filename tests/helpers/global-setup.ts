@@ -11,6 +11,9 @@ export const SITES = {
 	'duplicate-key': fixture('duplicate-key'),
 	'malformed-bib': fixture('malformed-bib'),
 	'bad-frontmatter': fixture('bad-frontmatter'),
+	'citation-letters': fixture('citation-letters'),
+	'braced-citations': fixture('braced-citations'),
+	'citation-problems': fixture('citation-problems'),
 } as const;
 
 export type SiteName = keyof typeof SITES;

@@ -77,8 +77,14 @@ const FORMS: [markdown: string, pandoc: string][] = [
 	['[@item1, 3; @item1, 5]', '(Doe 2005, 3; 2005, 5)'],
 ];
 
-/** Where citeproc-js (our engine) and Pandoc's citeproc differ, with what we print; see README, "Citations". */
-const DIFFERENCES: Record<string, string> = {};
+/**
+ * Where we print something else than Pandoc, with what we print; see README, "Citations".
+ * Pandoc's Markdown reader joins a known abbreviation to the next word with a
+ * no-break space ("s.v.\u00a0water"); we keep the space the author typed.
+ */
+const DIFFERENCES: Record<string, string> = {
+	'[@item1, s.v. water] and [@item1, s.vv. water].': '(Doe 2005, s.v. water) and (Doe 2005, s.vv. water).',
+};
 
 /** Pandoc's reference list for the same document. */
 const BIBLIOGRAPHY = [
