@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { textAsWritten } from '../citations/written.ts';
 import type { Transformer } from 'unified';
 import type { VFile } from 'vfile';
 import { publishedAnchors } from '../anchors/manifest.ts';
@@ -60,7 +61,7 @@ export function rehypeBlockIds(): Transformer<Root> {
 			if (!kind) return;
 			const n = (counts.get(kind.kind) ?? 0) + 1;
 			counts.set(kind.kind, n);
-			found.push({ node, kind: kind.kind, n, label: `${section.title}${kind.label}${n}`, text: normalize(toString(node)).slice(0, 200), section });
+			found.push({ node, kind: kind.kind, n, label: `${section.title}${kind.label}${n}`, text: normalize(textAsWritten(node)).slice(0, 200), section });
 		};
 		for (const node of tree.children as (RootContent | ElementContent)[]) {
 			if (node.type !== 'element') continue;

@@ -40,6 +40,7 @@ export function rehypeCitationIds(): Transformer<Root> {
 			taken.add(id);
 			node.properties['id'] = id;
 			node.properties['className'] = ['citation'];
+			delete node.properties['dataWritten'];
 			for (const key of keys) uses.push({ key, id, block });
 		});
 		dataOf(file).citations = uses;

@@ -18,7 +18,7 @@ import { citationSettings } from './citation-options.ts';
 /** A formatted citation in the Markdown tree; remark-rehype makes it the `<span>` in `data`. */
 export interface Citation extends Node {
 	type: 'citation';
-	data: Data & { hName: 'span'; hProperties: { id: string }; hChildren: ElementContent[] };
+	data: Data & { hName: 'span'; hProperties: { id: string; dataWritten: string }; hChildren: ElementContent[] };
 }
 
 declare module 'mdast' {
@@ -118,7 +118,7 @@ export function remarkCitations(options: CitationCacheOptions = {}): Transformer
 
 		let n = 0;
 		for (const { run, clusters } of found) {
-			run.parent.children = replaceClusters(run, clusters, () => citationNode(formatted.clusters[n], ++n)) as Parents['children'];
+			run.parent.children = replaceClusters(run, clusters, (i) => citationNode(formatted.clusters[n], ++n, asWritten(run, clusters[i]!))) as Parents['children'];
 		}
 	};
 }
@@ -130,9 +130,16 @@ function bibliographyProblems(bibliography: object): string[] {
 	return problems.map((p: unknown) => (typeof p === 'string' ? p : p instanceof Error ? p.message : String((p as { message?: unknown }).message ?? p)));
 }
 
-function citationNode(html: string | undefined, n: number): PhrasingContent {
+function citationNode(html: string | undefined, n: number, written: string): PhrasingContent {
 	const hChildren = fromHtml(html ?? '', { fragment: true }).children as ElementContent[];
-	return { type: 'citation', data: { hName: 'span', hProperties: { id: `citation--${n}` }, hChildren } };
+	return { type: 'citation', data: { hName: 'span', hProperties: { id: `citation--${n}`, dataWritten: written }, hChildren } };
+}
+
+/** The citation as the text of the Markdown tree had it (inline nodes as their text), for the anchor manifest (citations/written.ts). */
+function asWritten(run: InlineRun, cluster: Cluster): string {
+	let text = '';
+	for (let i = cluster.start; i < cluster.end; i++) text += run.text[i] === INLINE ? plainText(run.parent.children[run.child[i]!]!) : run.text[i];
+	return text;
 }
 
 /** A cluster as the engine takes it: each item's prefix and suffix as HTML, its locator split from the suffix as Pandoc does. */
