@@ -148,6 +148,11 @@ export function replaceClusters(run: InlineRun, clusters: { start: number; end: 
 		keep(at, cluster.start);
 		out.push(make(index));
 		at = cluster.end;
+		// Smart punctuation, applied later, sees "'s" on its own and would open a quote: after a citation it is an apostrophe.
+		if (run.text[at] === "'" && /\p{L}/u.test(run.text[at + 1] ?? '')) {
+			out.push({ type: 'text', value: '’' });
+			at++;
+		}
 	});
 	keep(at, run.text.length);
 	return out;
