@@ -23,7 +23,12 @@ export class CitationCache {
 
 	constructor(private readonly options: CitationCacheOptions = {}) {}
 
-	get<T>(kind: string, inputs: unknown, compute: () => T): T {
+	/**
+	 * The value for these inputs: kept, or computed and kept. `shared: false`
+	 * for work only one page needs (a brief's clusters), which is then not held
+	 * in memory for the rest of the build.
+	 */
+	get<T>(kind: string, inputs: unknown, compute: () => T, shared = true): T {
 		const key = `${kind}-${digest(inputs)}`;
 		let value = this.read<T>(key);
 		if (value === undefined) {
@@ -31,7 +36,8 @@ export class CitationCache {
 			const file = this.file(key);
 			if (file) write(file, value);
 		}
-		this.memory.set(key, value);
+		if (shared) this.memory.set(key, value);
+		else this.memory.delete(key);
 		return value;
 	}
 

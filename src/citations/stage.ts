@@ -49,9 +49,7 @@ export class CitationStage {
 		const all = this.items(bibFile);
 		const items = keys.map((key) => all.get(key)!);
 		const letters = pick(this.letters(bibFile, style, locale), keys);
-		return this.cache.get('brief', { style: style.id, locale, items, letters, clusters }, () =>
-			formatBrief(style, locale, { items, letters }, clusters, referenceHref),
-		);
+		return this.cache.get('brief', { style: style.id, locale, items, letters, clusters }, () => formatBrief(style, locale, { items, letters }, clusters, referenceHref), false);
 	}
 
 	/** Works of a bibliography as entries standing alone, with their year letters: previews, /references/, source pages. */

@@ -123,11 +123,16 @@ export function remarkCitations(options: CitationCacheOptions = {}): Transformer
 	};
 }
 
-/** The bibliography's own problems, where the reader reports them (`problems`), as lines. */
+/** The bibliography's own errors, where the reader reports them (`problems`), as lines; its warnings are the reader's to print. */
 function bibliographyProblems(bibliography: object): string[] {
 	const problems = (bibliography as { problems?: unknown }).problems;
 	if (!Array.isArray(problems)) return [];
-	return problems.map((p: unknown) => (typeof p === 'string' ? p : p instanceof Error ? p.message : String((p as { message?: unknown }).message ?? p)));
+	return problems
+		.filter((p: unknown) => {
+			const { severity, level, warning } = (typeof p === 'object' && p !== null ? p : {}) as { severity?: unknown; level?: unknown; warning?: unknown };
+			return severity !== 'warning' && level !== 'warning' && warning !== true;
+		})
+		.map((p: unknown) => (typeof p === 'string' ? p : p instanceof Error ? p.message : String((p as { message?: unknown }).message ?? p)));
 }
 
 function citationNode(html: string | undefined, n: number, written: string): PhrasingContent {

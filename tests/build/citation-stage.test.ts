@@ -41,6 +41,17 @@ describe('one truth per source (fixture "citation-letters")', () => {
 		expect(text(both.querySelector('#typesetting-p2'))).toBe('A braced locator, escaped for MDX (Lamport 1994, iv, 12–14 and more).');
 	});
 
+	it('lets the same key name different works in two briefs’ bibliographies, each with a page of its own', () => {
+		const other = page('citation-letters', '/briefs/other/');
+		expect(text(other.querySelector('#fish-p1'))).toBe('Fisheries are another matter (Knuth 2001).');
+		const entries = [...all.querySelectorAll('[data-key="knuth:mf"]')].map((li) => [li.id, text(li.querySelector('.csl-entry'))]);
+		expect(entries).toEqual([
+			['source-knuth~3amf', 'Knuth, Donald E. 1986a. A Program for Fonts. Example Press.'],
+			['source-knuth~3amf~2', 'Knuth, Jennifer. 2001. Marine Fisheries. Example Press.'],
+		]);
+		expect(text(page('citation-letters', '/references/knuth~3amf~2/').querySelector('.reference .csl-entry'))).toContain('Marine Fisheries');
+	});
+
 	it('sets citeproc’s small capitals with a class, not a style the Content-Security-Policy would block', () => {
 		const source = html('citation-letters', '/briefs/small-caps/');
 		expect(source).not.toMatch(/<span style=/);
