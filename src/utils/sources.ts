@@ -62,7 +62,6 @@ export function sourceEntryHtml(entry: Pick<SiteSource, 'bibliography' | 'source
 /** Every source cited anywhere on the site, once, sorted by its formatted author and year. */
 export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {
 	const byKey = new Map<string, SiteSource>();
-	const slugs = new Set<string>();
 	for (const brief of briefs) {
 		const { uses, sources } = await briefSources(brief);
 		const { bibliography } = resolveCitationSettings(brief.data);
@@ -70,11 +69,7 @@ export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {
 			const id = `${source.entry.line}:${source.key}:${bibliography}`;
 			let entry = byKey.get(id);
 			if (!entry) {
-				// The same key in two bibliographies names two works: the second gets `~2`.
-				let slug = keySlug(source.key);
-				for (let n = 2; slugs.has(slug); n++) slug = `${keySlug(source.key)}~${n}`;
-				slugs.add(slug);
-				entry = { source, csl, bibliography, slug, citedIn: [] };
+				entry = { source, csl, bibliography, slug: '', citedIn: [] };
 				byKey.set(id, entry);
 			}
 			const blocks = [...new Map(uses.filter((u) => u.key === source.key).map((u) => [u.block.id, u.block])).values()];
@@ -83,5 +78,14 @@ export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {
 	}
 	const sortKey = ({ csl }: SiteSource) =>
 		`${csl.author?.[0]?.family ?? csl.author?.[0]?.literal ?? csl.editor?.[0]?.family ?? csl.title ?? ''} ${csl.issued?.['date-parts']?.[0]?.[0] ?? ''}`;
-	return [...byKey.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+	const sorted = [...byKey.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.bibliography.localeCompare(b.bibliography));
+	// The same key in two bibliographies names two works: the one listed later gets `~2`.
+	const slugs = new Set<string>();
+	for (const entry of sorted) {
+		let slug = keySlug(entry.source.key);
+		for (let n = 2; slugs.has(slug); n++) slug = `${keySlug(entry.source.key)}~${n}`;
+		slugs.add(slug);
+		entry.slug = slug;
+	}
+	return sorted;
 }
