@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Cite, plugins, type CslItem } from '@citation-js/core';
+import { Cite, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
+import { citationStage } from '../citations/stage.ts';
 import { writeBibtex } from './export-bibtex.ts';
 import { loadBibliography, type Source } from './load.ts';
 
@@ -18,15 +15,6 @@ export const EXPORTS: Record<ExportFormat, { ext: string; type: string; label: s
 	ris: { ext: 'ris', type: 'application/x-research-info-systems; charset=utf-8', label: 'RIS' },
 	'csl-json': { ext: 'json', type: 'application/vnd.citationstyles.csl+json; charset=utf-8', label: 'CSL-JSON' },
 };
-
-const templates = plugins.config.get('@csl').styles;
-
-/** A CSL style citation-js knows: a bundled name, or a .csl file registered the first time it is named. */
-function templateFor(csl: string): string {
-	if (templates.has(csl)) return csl;
-	templates.add(csl, readFileSync(csl, 'utf8'));
-	return csl;
-}
 
 const items = new WeakMap<Map<string, Source>, Map<string, CslItem>>();
 
@@ -60,50 +48,13 @@ export function exportSources(sources: Source[], format: ExportFormat): string {
 	return exportRecords(sources.map((source) => source.csl), format);
 }
 
-/** One record formatted as a bibliography entry in a CSL style, as HTML or text. */
-export function formatRecord(record: CslItem, csl: string, format: 'html' | 'text' = 'html'): string {
-	return formatRecords([record], csl, format).get(record.id)!;
+/** One record formatted as a bibliography entry in a CSL style, as HTML, by the build's one engine (citations/engine.ts). */
+export function formatRecord(record: CslItem, csl: string): string {
+	return formatRecords([record], csl).get(record.id)!;
 }
 
-/**
- * Each record formatted on its own (no year suffixes from sharing a list),
- * with one citation-js instance and so one style engine for them all.
- */
-export function formatRecords(records: CslItem[], csl: string, format: 'html' | 'text' = 'html'): Map<string, string> {
-	const cite = new Cite(records, { generateGraph: false });
-	const template = templateFor(csl);
-	return new Map(
-		records.map((record) => {
-			const out = cite.format('bibliography', { format, template, lang: 'en-US', entry: record.id });
-			return [record.id, format === 'html' ? unwrapEntry(out) : out.trim()];
-		}),
-	);
-}
-
-/** citation-js wraps an HTML entry in two divs; the caller places it. */
-const unwrapEntry = (html: string) =>
-	html
-		.replace(/^\s*<div class="csl-bib-body">\s*<div data-csl-entry-id="[^"]*" class="csl-entry">/, '')
-		.replace(/<\/div>\s*<\/div>\s*$/, '')
-		.trim();
-
-/**
- * The bibliography as a CSL-JSON file for rehype-citation, which then skips
- * parsing BibTeX for every brief. Every item has an `author` list, empty for
- * an edited book: rehype-citation 2.3 reads `author.length` of each item of a
- * cluster and crashes on one without it (its `isSameAuthor`); an empty list
- * still lets the style put the editors in the author's place.
- */
-const written = new WeakMap<Map<string, CslItem>, string>();
-
-export function cslJsonFor(bibFile: string): string {
-	const byKey = cslItems(bibFile);
-	const done = written.get(byKey);
-	if (done) return done;
-	const text = JSON.stringify([...byKey.values()].map(({ _graph, ...item }) => ({ ...item, author: item.author ?? [] })));
-	const file = path.join(tmpdir(), 'sourced-csl', `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`);
-	mkdirSync(path.dirname(file), { recursive: true });
-	writeFileSync(file, text);
-	written.set(byKey, file);
-	return file;
+/** Each record formatted on its own (no year letters from sharing a list), with one registration for them all. */
+export function formatRecords(records: CslItem[], csl: string): Map<string, string> {
+	const formatted = citationStage.records(records, csl);
+	return new Map(records.map((record) => [record.id, formatted[record.id] ?? '']));
 }

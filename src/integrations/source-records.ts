@@ -5,6 +5,7 @@ import { visit } from 'unist-util-visit';
 import { site } from '../site.config.ts';
 import { strings } from '../ui/strings.ts';
 import { buildRegistry } from '../utils/build-registry.ts';
+import { keySlug } from '../utils/keys.ts';
 
 /** A source as a search record of its own (Pagefind's `CustomRecord`). */
 export interface SourceRecord {
@@ -106,7 +107,7 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 			const more = newest.length - named.length;
 			return {
 				// A site path, like the pages Pagefind indexes: the search module gives Pagefind the base path to put before it.
-				url: `/references/#source-${key}`,
+				url: `/references/#source-${keySlug(key)}`,
 				// The entry without its address: a search finds the source by author, title or publisher, and its excerpt is one line.
 				content: [entry.replace(URL_RE, '').replace(/\s+\./g, '.').trim(), `${status}.`, note, ...named, more > 0 ? strings.citedInMore(more) : '']
 					.filter(Boolean)

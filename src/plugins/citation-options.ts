@@ -6,21 +6,13 @@ import { frontmatterOf } from './frontmatter.ts';
 export interface CitationSettings {
 	/** Absolute path of the brief's bibliography. */
 	bibliography: string;
-	/** Bundled CSL name, or absolute path of a .csl file (for citation-js). */
+	/** Bundled CSL name, or absolute path of a .csl file (registered with citation-js once, citations/engine.ts). */
 	csl: string;
-	/**
-	 * The same style for rehype-citation: its own name where it has one. It
-	 * registers a style file anew for every brief, and so cannot reuse its
-	 * style engine (about 40 ms a brief).
-	 */
-	rehypeCsl: string;
 }
 
-/** Styles both rehype-citation and citation-js carry. */
+/** Styles citation-js carries. */
 const BUNDLED_STYLES = new Set(['apa', 'vancouver', 'harvard1']);
-/** Styles only rehype-citation carries; our copies in src/csl are the same files. */
-const REHYPE_STYLES = new Set(['chicago', 'mla']);
-/** Styles we keep as files (from the CSL project, CC BY-SA), so every tool formats alike. */
+/** Styles we keep as files (from the CSL project, CC BY-SA). */
 const STYLE_FILES: Record<string, string> = {
 	chicago: path.join(projectRoot, 'src/csl/chicago-author-date.csl'),
 	mla: path.join(projectRoot, 'src/csl/modern-language-association.csl'),
@@ -38,6 +30,5 @@ export function resolveCitationSettings(frontmatter: { bibliography?: unknown; c
 	return {
 		bibliography: path.resolve(root, bibliography),
 		csl: BUNDLED_STYLES.has(csl) ? csl : (STYLE_FILES[csl] ?? path.resolve(root, csl)),
-		rehypeCsl: BUNDLED_STYLES.has(csl) || REHYPE_STYLES.has(csl) ? csl : path.resolve(root, csl),
 	};
 }

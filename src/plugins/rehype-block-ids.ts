@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { textAsWritten } from '../citations/written.ts';
 import type { Transformer } from 'unified';
 import type { VFile } from 'vfile';
 import { publishedAnchors } from '../anchors/manifest.ts';
@@ -65,7 +66,7 @@ export function rehypeBlockIds(): Transformer<Root> {
 			// A captioned figure or table is known by its number (rehype-figures), and found by its caption.
 			const figure = numbered.get(node);
 			const label = figure?.label ?? `${section.title}${kind.label}${n}`;
-			found.push({ node, kind: kind.kind, n, label, title: figure?.title ?? label, text: normalize(toString(node)).slice(0, 200), section });
+			found.push({ node, kind: kind.kind, n, label, title: figure?.title ?? label, text: normalize(textAsWritten(node)).slice(0, 200), section });
 		};
 		for (const node of tree.children as (RootContent | ElementContent)[]) {
 			if (node.type !== 'element') continue;

@@ -15,11 +15,11 @@ export interface CitationUse {
 }
 
 /**
- * Replaces rehype-citation's counter ids, which shift whenever a citation is
- * added earlier, with ids derived from the block the citation stands in, and
- * makes each citation link open its source's preview:
+ * Replaces the citation stage's counter ids, which shift whenever a citation
+ * is added earlier, with ids derived from the block the citation stands in,
+ * and makes each citation link open its source's preview:
  *
- *   <p id="digital-payments-p1">… <span id="citation--klein2020--17">(<a href="#bib-klein2020">Klein 2020</a>)</span>
+ *   <p id="digital-payments-p1">… <span id="citation--17">(<a href="#bib-klein2020">Klein 2020</a>)</span>
  *   → <p id="digital-payments-p1">… <span id="cite-digital-payments-p1-klein2020" class="citation">(<a href="#bib-klein2020" interestfor="preview-klein2020">Klein 2020</a>)</span>
  *
  * Every use is recorded in `file.data.citations` for back-links and the references page.
@@ -40,6 +40,7 @@ export function rehypeCitationIds(): Transformer<Root> {
 			taken.add(id);
 			node.properties['id'] = id;
 			node.properties['className'] = ['citation'];
+			delete node.properties['dataWritten'];
 			for (const key of keys) uses.push({ key, id, block });
 		});
 		dataOf(file).citations = uses;
@@ -60,7 +61,7 @@ function linkTargets(span: Element): string[] {
 			if (child.type !== 'element') continue;
 			const href = child.properties['href'];
 			if (child.tagName === 'a' && typeof href === 'string' && href.startsWith('#bib-')) {
-				const key = href.slice('#bib-'.length);
+				const key = decodeURIComponent(href.slice('#bib-'.length));
 				child.properties['interestfor'] = `preview-${key}`;
 				keys.push(key);
 			} else walk(child);

@@ -2,7 +2,8 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { formatRecords } from '../bibliography/csl.ts';
+import type { CitationCacheOptions } from '../citations/cache.ts';
+import { CitationStage } from '../citations/stage.ts';
 import { sectionRecord, type BriefMeta } from '../utils/brief-record.ts';
 import { strings } from '../ui/strings.ts';
 import { citationSettings } from './citation-options.ts';
@@ -16,7 +17,8 @@ import { slugOf } from './rehype-block-ids.ts';
  *   <h2 id="fintech">Fintech</h2>
  *   → <h2 id="fintech">Fintech</h2><details class="cite-section">…“Fintech.” In <i>…</i>. Sourced. https://…/#fintech.</details>
  */
-export function rehypeCiteSections(): Transformer<Root> {
+export function rehypeCiteSections(options: CitationCacheOptions = {}): Transformer<Root> {
+	const stage = new CitationStage(options);
 	return (tree, file) => {
 		const meta = frontmatterOf(file) as Partial<BriefMeta>;
 		if (!meta?.title || !meta.authors || !meta.published) return;
@@ -25,11 +27,12 @@ export function rehypeCiteSections(): Transformer<Root> {
 			(node): node is Element => node.type === 'element' && node.tagName === 'h2' && typeof node.properties['id'] === 'string',
 		);
 		const records = headings.map((h) => sectionRecord(slug, meta as BriefMeta, { id: String(h.properties['id']), title: toString(h).trim() }));
-		const formatted = formatRecords(records, citationSettings(file).csl);
-		headings.forEach((heading, i) => {
-			const record = records[i]!;
-			const at = tree.children.indexOf(heading);
-			tree.children.splice(at + 1, 0, citeBox(formatted.get(record.id)!, `cite-section-${heading.properties['id']}`));
+		// All sections with one registration in the build's engine, each entry standing alone (no year letters).
+		const formatted = stage.records(records, citationSettings(file).csl);
+		const boxes = new Map(headings.map((heading, i) => [heading, citeBox(formatted[records[i]!.id] ?? '', `cite-section-${heading.properties['id']}`)]));
+		tree.children = tree.children.flatMap((node) => {
+			const box = node.type === 'element' ? boxes.get(node) : undefined;
+			return box ? [node, box] : [node];
 		});
 	};
 }

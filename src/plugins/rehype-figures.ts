@@ -6,7 +6,6 @@ import type { VFile } from 'vfile';
 import { strings } from '../ui/strings.ts';
 import { clearWarnings, warn } from '../utils/build-warnings.ts';
 import { withBase } from '../utils/url.ts';
-import { findCitations } from './find-citations.ts';
 import { sourceLocation } from './source-location.ts';
 
 export type FigureKind = 'figure' | 'table';
@@ -225,9 +224,14 @@ function neighbour(children: RootContent[], i: number, step: 1 | -1): number | u
 
 /** A caption as plain text for search titles and labels, without its citations. */
 function plainText(paragraph: Element): string {
-	let value = toString(paragraph);
-	for (const citation of findCitations(value).reverse()) value = value.slice(0, citation.index) + value.slice(citation.index + citation.raw.length);
-	return value.replace(/\s+/g, ' ').replace(/\s+([.,;:)])/g, '$1').replace(/\(\s*\)/g, '').trim();
+	// Citations are already formatted here (remark-citations): spans with ids `citation--N`; leave them out.
+	const withoutCitations = (node: Element): Element => ({
+		...node,
+		children: node.children
+			.filter((child) => !(child.type === 'element' && String(child.properties['id'] ?? '').startsWith('citation--')))
+			.map((child) => (child.type === 'element' ? withoutCitations(child) : child)),
+	});
+	return toString(withoutCitations(paragraph)).replace(/\s+/g, ' ').replace(/\s+([.,;:)])/g, '$1').replace(/\(\s*\)/g, '').trim();
 }
 
 /** The MDX nodes for `<a href={image.src}>` and `import image from './chart.png'`. */

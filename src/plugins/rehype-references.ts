@@ -1,15 +1,17 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
-import { loadBibliography, type Source } from '../bibliography/load.ts';
+import { fromHtml } from 'hast-util-from-html';
+import type { Source } from '../bibliography/load.ts';
+import { referenceHref } from '../citations/stage.ts';
 import { LEGEND_STATUSES, statusLabel } from '../ui/status-legend.ts';
 import { strings } from '../ui/strings.ts';
 import { builtSources, citedSource, shortTitle } from '../integrations/source-records.ts';
 import { briefPath } from '../utils/brief-record.ts';
-import { citationSettings } from './citation-options.ts';
 import { frontmatterOf } from './frontmatter.ts';
 import { slugOf } from './rehype-block-ids.ts';
 import { citationsOf, type CitationUse } from './rehype-citation-ids.ts';
+import { briefCitationsOf } from './remark-citations.ts';
 
 const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:)\]]/g;
 
@@ -17,7 +19,7 @@ const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:)\]]/g;
  * Turns rehype-citation's bibliography into the brief's reference section,
  * placed after the notes, with live links and each source's verification status:
  *
- *   <div id="refs"><div id="bib-klein2020" class="csl-entry">Klein, Aaron. 2020. …</div></div>
+ *   <div id="refs"><div class="csl-entry">Klein, Aaron. 2020. …</div></div>
  *   → <section class="references" aria-labelledby="references"><h2 id="references">References</h2>
  *       <ul><li id="bib-klein2020" class="reference" data-status="verified">
  *         <div class="csl-entry">…</div><p class="verification"><strong>Verified.</strong> …</p></li></ul></section>
@@ -31,24 +33,24 @@ export function rehypeReferences(): Transformer<Root> {
 			parent.children.splice(index, 1);
 			return index;
 		});
-		if (!refs) return;
+		const prepared = briefCitationsOf(file);
+		if (!refs || !prepared) return;
 
-		const { sources } = loadBibliography(citationSettings(file).bibliography);
-		const byId = new Map([...sources.values()].map((s) => [`bib-${s.key.toLowerCase()}`, s]));
 		const uses = citationsOf(file);
 		const items: Element[] = [];
 		const previews: Element[] = [];
-		for (const entry of refs.children) {
-			if (entry.type !== 'element') continue;
-			const id = String(entry.properties['id'] ?? '');
-			const source = byId.get(id);
-			if (!source) throw new Error(`rehype-citation produced a reference "${id}" that is not in the bibliography`);
+		// rehype-citation placed the list the citation stage formatted, entry for entry, in its order.
+		const entries = refs.children.filter((node): node is Element => node.type === 'element');
+		entries.forEach((entry, i) => {
+			const key = prepared.bibliography[i]?.key;
+			const source = key === undefined ? undefined : prepared.sources.get(key);
+			if (!key || !source) throw new Error(`rehype-citation placed a reference the citation stage did not format (entry ${i + 1})`);
 			linkify(entry);
-			const key = id.slice('bib-'.length);
-			items.push(referenceItem(id, entry, source, uses.filter((use) => use.key === key)));
-			previews.push(preview(key, entry, source));
-		}
-
+			items.push(referenceItem(key, entry, source, uses.filter((use) => use.key === key)));
+			const alone = fromHtml(prepared.entries[key] ?? '', { fragment: true });
+			linkify(alone);
+			previews.push(preview(key, alone.children.filter((n) => n.type === 'element' || n.type === 'text'), source));
+		});
 		// Each source becomes a search record of its own (integrations/pagefind.ts).
 		const { title, topics, published } = frontmatterOf(file) as { title?: string; topics?: string[]; published?: unknown };
 		const brief = { slug: slugOf(file), title: title ?? '', topics: topics ?? [], published: timestamp(published) };
@@ -67,9 +69,9 @@ export function rehypeReferences(): Transformer<Root> {
 	};
 }
 
-function referenceItem(id: string, entry: Element, source: Source, uses: CitationUse[]): Element {
+function referenceItem(key: string, entry: Element, source: Source, uses: CitationUse[]): Element {
 	const blocks = [...new Map(uses.map((use) => [use.block.id, use.block])).values()];
-	const item = el('li', { id, className: ['reference'], dataStatus: source.status, dataKey: source.key }, [
+	const item = el('li', { id: `bib-${key}`, className: ['reference'], dataStatus: source.status, dataKey: source.key }, [
 		el('div', { className: ['csl-entry'] }, structuredClone(entry.children)),
 		verification(source),
 		el('p', { className: ['cited-in'] }, [
@@ -84,14 +86,14 @@ function referenceItem(id: string, entry: Element, source: Source, uses: Citatio
 	return item;
 }
 
-function preview(key: string, entry: Element, source: Source): Element {
+function preview(key: string, entry: ElementContent[], source: Source): Element {
 	return el('div', { id: `preview-${key}`, popover: 'hint', className: ['cite-preview'] }, [
-		el('div', { className: ['csl-entry'] }, structuredClone(entry.children)),
+		el('div', { className: ['csl-entry'] }, entry),
 		verification(source),
 		el('p', { className: ['preview-links'] }, [
 			// Out of the Tab order: Tab goes on from the citation whether or not its preview has opened yet.
 			...(source.href ? [el('a', { href: source.href, tabIndex: -1 }, [text(strings.openSource)]), text(' · ')] : []),
-			el('a', { href: `#bib-${key}`, tabIndex: -1 }, [text(strings.goToReference)]),
+			el('a', { href: referenceHref(key), tabIndex: -1 }, [text(strings.goToReference)]),
 		]),
 	]);
 }
@@ -121,7 +123,7 @@ function legend(): Element {
 }
 
 /** URLs and DOIs in formatted references become links. */
-function linkify(root: Element): void {
+function linkify(root: Element | Root): void {
 	visit(root, 'text', (node, index, parent) => {
 		if (!parent || index === undefined || (parent.type === 'element' && parent.tagName === 'a')) return;
 		const parts: ElementContent[] = [];

@@ -1,10 +1,11 @@
 import { render } from 'astro:content';
-import { cslItems, type CslItem } from '../bibliography/csl.ts';
+import type { CslItem } from '../bibliography/csl.ts';
 import { loadBibliography, type Source } from '../bibliography/load.ts';
+import { citationStage } from '../citations/stage.ts';
 import { resolveCitationSettings } from '../plugins/citation-options.ts';
 import type { CitationUse } from '../plugins/rehype-citation-ids.ts';
 import type { Brief } from './briefs.ts';
-import { withBase } from './url.ts';
+import { keySlug } from './keys.ts';
 
 export interface BriefSources {
 	brief: Brief;
@@ -20,17 +21,19 @@ export async function briefSources(brief: Brief): Promise<BriefSources> {
 	const uses = (remarkPluginFrontmatter['citations'] ?? []) as CitationUse[];
 	const { bibliography } = resolveCitationSettings(brief.data);
 	const all = loadBibliography(bibliography).sources;
-	const csl = cslItems(bibliography);
+	const csl = citationStage.items(bibliography);
 	const cited = new Set(uses.map((use) => use.key));
-	const sources = [...all.values()]
-		.filter((source) => cited.has(source.key.toLowerCase()))
-		.map((source) => ({ source, csl: csl.get(source.key)! }));
+	const sources = [...all.values()].filter((source) => cited.has(source.key)).map((source) => ({ source, csl: csl.get(source.key)! }));
 	return { brief, uses, sources };
 }
 
 export interface SiteSource {
 	source: Source;
 	csl: CslItem;
+	/** The bibliography it comes from. */
+	bibliography: string;
+	/** Its name in URLs (`/references/<slug>/`, `#source-<slug>`): its key, made safe for a path, unique on the site. */
+	slug: string;
 	/** Each brief that cites it, with the blocks that do, in reading order. */
 	citedIn: { brief: Brief; blocks: CitationUse['block'][] }[];
 }
@@ -47,29 +50,43 @@ export function sourceTitle({ csl, source }: Pick<SiteSource, 'csl' | 'source'>)
 	return [who?.family ?? who?.literal, year].filter(Boolean).join(' ') || source.key;
 }
 
-/**
- * The path segment of a source's own page: its key lower-cased, with any
- * character that cannot stand in a path segment on every host (`/`, `:`, `+`…) as `-`.
- */
-export const sourceSlug = (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}._-]/gu, '-');
 
 /** The page of its own that a source has, listing every brief citing it. */
-export const sourceUrl = (source: Source) => withBase(`/references/${sourceSlug(source.key)}/`);
+export const sourceUrl = (entry: Pick<SiteSource, 'slug'>) => `/references/${entry.slug}/`;
+
+
+/** A source's entry as it appears on /references/ and its page: standing alone, with its year letter in its bibliography. */
+export function sourceEntryHtml(entry: Pick<SiteSource, 'bibliography' | 'source'>, csl: string): string {
+	return citationStage.entries(entry.bibliography, csl, [entry.source.key])[entry.source.key] ?? '';
+}
 
 /** Every source cited anywhere on the site, once, sorted by its formatted author and year. */
 export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {
 	const byKey = new Map<string, SiteSource>();
 	for (const brief of briefs) {
 		const { uses, sources } = await briefSources(brief);
+		const { bibliography } = resolveCitationSettings(brief.data);
 		for (const { source, csl } of sources) {
-			const id = `${source.entry.line}:${source.key}:${resolveCitationSettings(brief.data).bibliography}`;
-			const entry = byKey.get(id) ?? { source, csl, citedIn: [] };
-			const blocks = [...new Map(uses.filter((u) => u.key === source.key.toLowerCase()).map((u) => [u.block.id, u.block])).values()];
+			const id = `${source.entry.line}:${source.key}:${bibliography}`;
+			let entry = byKey.get(id);
+			if (!entry) {
+				entry = { source, csl, bibliography, slug: '', citedIn: [] };
+				byKey.set(id, entry);
+			}
+			const blocks = [...new Map(uses.filter((u) => u.key === source.key).map((u) => [u.block.id, u.block])).values()];
 			entry.citedIn.push({ brief, blocks });
-			byKey.set(id, entry);
 		}
 	}
 	const sortKey = ({ csl }: SiteSource) =>
 		`${csl.author?.[0]?.family ?? csl.author?.[0]?.literal ?? csl.editor?.[0]?.family ?? csl.title ?? ''} ${csl.issued?.['date-parts']?.[0]?.[0] ?? ''}`;
-	return [...byKey.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+	const sorted = [...byKey.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.bibliography.localeCompare(b.bibliography));
+	// The same key in two bibliographies names two works: the one listed later gets `~2`.
+	const slugs = new Set<string>();
+	for (const entry of sorted) {
+		let slug = keySlug(entry.source.key);
+		for (let n = 2; slugs.has(slug); n++) slug = `${keySlug(entry.source.key)}~${n}`;
+		slugs.add(slug);
+		entry.slug = slug;
+	}
+	return sorted;
 }

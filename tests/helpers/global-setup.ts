@@ -18,6 +18,9 @@ export const SITES = {
 	'figure-errors': fixture('figure-errors'),
 	untrusted: fixture('untrusted'),
 	research: path.join(root, 'content'),
+	'citation-letters': fixture('citation-letters'),
+	'braced-citations': fixture('braced-citations'),
+	'citation-problems': fixture('citation-problems'),
 } as const;
 
 export type SiteName = keyof typeof SITES;

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the citation stage keeps formatted work between builds; set once Astro knows its cache directory. */
+export interface CitationCacheOptions {
+	/** Astro's `cacheDir` (from `astro:config:setup`); without it, work is kept for this process only. */
+	cacheDir?: URL | string | undefined;
+}
+
+/** A stable digest of any JSON value. */
+export const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+
+/**
+ * Work memoised by content (style, locale, the items' CSL-JSON, the
+ * clusters): in memory for this build, and as one small JSON file per key in
+ * `<cacheDir>/sourced-citations/`, so an unchanged brief is not formatted again
+ * on the next build. A key holds all its inputs, so nothing is ever stale.
+ */
+export class CitationCache {
+	private readonly memory = new Map<string, unknown>();
+
+	constructor(private readonly options: CitationCacheOptions = {}) {}
+
+	/**
+	 * The value for these inputs: kept, or computed and kept. `shared: false`
+	 * for work only one page needs (a brief's clusters), which is then not held
+	 * in memory for the rest of the build.
+	 */
+	get<T>(kind: string, inputs: unknown, compute: () => T, shared = true): T {
+		const key = `${kind}-${digest(inputs)}`;
+		let value = this.read<T>(key);
+		if (value === undefined) {
+			value = compute();
+			const file = this.file(key);
+			if (file) write(file, value);
+		}
+		if (shared) this.memory.set(key, value);
+		else this.memory.delete(key);
+		return value;
+	}
+
+	/** What is kept for these inputs, if anything. */
+	peek<T>(kind: string, inputs: unknown): T | undefined {
+		return this.read<T>(`${kind}-${digest(inputs)}`);
+	}
+
+	private read<T>(key: string): T | undefined {
+		if (this.memory.has(key)) return this.memory.get(key) as T;
+		const file = this.file(key);
+		if (!file) return undefined;
+		try {
+			const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+			this.memory.set(key, value);
+			return value;
+		} catch {
+			return undefined;
+		}
+	}
+
+	private file(key: string): string | undefined {
+		const dir = this.options.cacheDir;
+		if (!dir) return undefined;
+		const root = typeof dir === 'string' ? dir : fileURLToPath(dir);
+		return path.join(root, 'sourced-citations', key.slice(0, key.indexOf('-') + 3), `${key}.json`);
+	}
+}
+
+/** Written whole or not at all: two builds sharing a cache never read half a file. */
+function write(file: string, value: unknown): void {
+	try {
+		mkdirSync(path.dirname(file), { recursive: true });
+		const temporary = `${file}.${process.pid}.tmp`;
+		writeFileSync(temporary, JSON.stringify(value));
+		renameSync(temporary, file);
+	} catch {
+		// A cache that cannot be written only costs time.
+	}
+}

@@ -1,0 +1,316 @@
+import { readFileSync, statSync } from 'node:fs';
+import { plugins, type CslItem } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import { digest } from './cache.ts';
+import { classesForStyles } from './html.ts';
+
+/**
+ * The one formatting engine of the build: citation-js's citeproc engine for
+ * a (style, locale), which citation-js creates once and keeps. Each call
+ * registers the items it formats (`updateItems`), then formats clusters
+ * (`makeCitationCluster`) and the bibliography (`makeBibliography`) from
+ * that one registration, synchronously, so that calls for different briefs
+ * never interleave. Year letters come from the caller (`letters`): a work's
+ * letter is fixed by its whole bibliography (see README, "Year letters"),
+ * so it is the same in every brief and on every page.
+ */
+
+interface Registry {
+	registry: Record<string, { disambig: { year_suffix: number | false }; seq: number } | undefined>;
+}
+interface CiteprocEngine {
+	opt: { development_extensions: Record<string, boolean>; xclass: string };
+	sys: { wrapCitationEntry?: (html: string, id: string | undefined) => string };
+	citation: { opt: { layout_prefix?: string; layout_suffix?: string; layout_delimiter?: string; collapse?: unknown; cite_group_delimiter?: string } };
+	bibliography: { opt: Record<string, unknown> };
+	registry: Registry;
+	updateItems(ids: string[]): void;
+	makeCitationCluster(items: CiteprocItem[]): string;
+	makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
+}
+interface CiteprocItem {
+	id: string;
+	prefix?: string;
+	suffix?: string;
+	locator?: string;
+	label?: string;
+	'suppress-author'?: boolean;
+	'author-only'?: boolean;
+}
+interface CslPlugin {
+	engine(data: CslItem[], style: string, locale: string, format: string): CiteprocEngine;
+	styles: { has(name: string): boolean; add(name: string, xml: string): void; get(name: string): string };
+	locales: { get(name: string): string };
+}
+
+const csl = plugins.config.get('@csl') as unknown as CslPlugin;
+
+/** A CSL style, registered with citation-js once, under a name that changes when its file does. */
+export interface Style {
+	name: string;
+	/** Digest of the style's XML, for cache keys. */
+	id: string;
+}
+
+const styleFiles = new Map<string, { mtimeMs: number; style: Style }>();
+
+/** A bundled style by name, or a .csl file by absolute path. */
+export function styleFor(nameOrFile: string): Style {
+	if (csl.styles.has(nameOrFile)) return { name: nameOrFile, id: digest(csl.styles.get(nameOrFile)) };
+	const { mtimeMs } = statSync(nameOrFile);
+	const hit = styleFiles.get(nameOrFile);
+	if (hit?.mtimeMs === mtimeMs) return hit.style;
+	const xml = readFileSync(nameOrFile, 'utf8');
+	const id = digest(xml);
+	const name = `sourced-${id}`;
+	if (!csl.styles.has(name)) csl.styles.add(name, xml);
+	const style = { name, id };
+	styleFiles.set(nameOrFile, { mtimeMs, style });
+	return style;
+}
+
+/** The locale's XML (for its locator terms). */
+export const localeXml = (locale: string) => csl.locales.get(locale) ?? csl.locales.get('en-US');
+
+/** One cited work in a cluster; prefix and suffix are HTML (`<i>`, `<b>`) that citeproc escapes and keeps. */
+export interface ClusterItem {
+	key: string;
+	prefix?: string;
+	suffix?: string;
+	locator?: string;
+	label?: string;
+	suppressAuthor?: boolean;
+}
+
+export interface ClusterInput {
+	/** The first item is the author in the text (`@key says`). */
+	narrative: boolean;
+	items: ClusterItem[];
+}
+
+export interface Formatted {
+	/** Each cluster as HTML, its works linked to `#bib-<key>`. */
+	clusters: string[];
+	/** The reference list, in the style's order. */
+	bibliography: { key: string; html: string }[];
+}
+
+/** Items registered under their keys, with each item's year letter (0 = a) or none. */
+export interface ItemSet {
+	items: CslItem[];
+	letters: Record<string, number>;
+}
+
+const PREFIX_END = '\u0001';
+const SUFFIX_START = '\u0002';
+const CITE_END = '\u0003';
+
+/** Formats a brief: its clusters and its reference list, from one registration of the items it cites. */
+export function formatBrief(style: Style, locale: string, set: ItemSet, clusters: ClusterInput[], href: (key: string) => string): Formatted {
+	return withEngine(style, locale, set, (engine) => {
+		const formatted = clusters.map((cluster) => formatCluster(engine, cluster, href));
+		const bibliography = engine.makeBibliography();
+		if (!bibliography) return { clusters: formatted, bibliography: [] };
+		const [{ entry_ids }, entries] = bibliography;
+		return { clusters: formatted, bibliography: entries.map((html, i) => ({ key: entry_ids[i]![0]!, html: unwrapEntry(html) })) };
+	});
+}
+
+/**
+ * Each item as a bibliography entry standing on its own (no "———" for a
+ * repeated author), with the year letter the caller gives it; one
+ * registration and one `makeBibliography` for them all.
+ */
+export function formatEntries(style: Style, locale: string, set: ItemSet): Record<string, string> {
+	return withEngine(style, locale, set, (engine) => {
+		const options = engine.bibliography.opt;
+		const substitute = options['subsequent-author-substitute'];
+		delete options['subsequent-author-substitute'];
+		try {
+			const bibliography = engine.makeBibliography();
+			if (!bibliography) return {};
+			const [{ entry_ids }, entries] = bibliography;
+			return Object.fromEntries(entries.map((html, i) => [entry_ids[i]![0]!, unwrapEntry(html)]));
+		} finally {
+			if (substitute !== undefined) options['subsequent-author-substitute'] = substitute;
+		}
+	});
+}
+
+/**
+ * The year letter citeproc gives each work when all the works that could be
+ * confused with one another (same first author or title, same year) are
+ * registered together: a work's letter in its whole bibliography.
+ */
+export function yearLetters(style: Style, locale: string, items: CslItem[]): Record<string, number> {
+	const groups = new Map<string, CslItem[]>();
+	for (const item of items) {
+		const who = item.author?.[0] ?? item.editor?.[0];
+		const key = `${who?.family ?? who?.literal ?? item.title ?? ''}\0${item.issued?.['date-parts']?.[0]?.[0] ?? ''}`;
+		groups.set(key, [...(groups.get(key) ?? []), item]);
+	}
+	const candidates = [...groups.values()].filter((group) => group.length > 1).flat();
+	if (candidates.length === 0) return {};
+	return withEngine(style, locale, { items: candidates, letters: {} }, (engine) => {
+		const letters: Record<string, number> = {};
+		for (const item of candidates) {
+			const suffix = engine.registry.registry[item.id]?.disambig.year_suffix;
+			if (typeof suffix === 'number' || (typeof suffix === 'string' && suffix !== '')) letters[item.id] = Number(suffix);
+		}
+		return letters;
+	}, false);
+}
+
+function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine: CiteprocEngine) => T, override = true): T {
+	// citeproc wraps a cite for wrapCitationEntry only when its item has a `system_id`.
+	const engine = csl.engine(set.items.map((item) => ({ ...item, system_id: item.id })), style.name, locale, 'html');
+	const extensions = engine.opt.development_extensions;
+	try {
+		engine.updateItems(set.items.map((item) => item.id));
+		if (override) {
+			for (const item of set.items) {
+				const entry = engine.registry.registry[item.id];
+				if (entry) entry.disambig.year_suffix = set.letters[item.id] ?? false;
+			}
+		}
+		return work(engine);
+	} finally {
+		extensions['apply_citation_wrapper'] = false;
+		delete engine.sys.wrapCitationEntry;
+	}
+}
+
+/**
+ * A cluster as HTML. Each work is linked without its prefix and suffix (as
+ * Pandoc links them): citeproc wraps each cite (`wrapCitationEntry`), and
+ * two marks it keeps (U+0001 after the prefix, U+0002 before the suffix)
+ * show where the link starts and ends. An author-in-text citation is the
+ * author alone, then the rest of the cluster with the author suppressed.
+ */
+function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key: string) => string): string {
+	const { layout_prefix: open = '', layout_suffix: close = '' } = engine.citation.opt;
+	const extensions = engine.opt.development_extensions;
+	let bare = false;
+	const link = (key: string, html: string) => (bare ? html : `<a href="${href(key)}">${html}</a>`);
+	engine.sys.wrapCitationEntry = (html: string, cited: string | undefined) => {
+		// A numeric style renders its numbers on another path, without the item's id: find it by its number.
+		const id = cited ?? bySeq(engine, cluster, html);
+		if (id === undefined) return html;
+		const start = html.indexOf(PREFIX_END);
+		const end = html.lastIndexOf(SUFFIX_START);
+		const prefix = start < 0 ? '' : html.slice(0, start);
+		const core = html.slice(start < 0 ? 0 : start + 1, end < 0 ? html.length : end);
+		const suffix = end < 0 ? '' : html.slice(end + 1);
+		const lead = core.match(/^\s*/)![0];
+		const trail = core.match(/\s*$/)![0];
+		return `${prefix}${lead}${link(id, core.trim())}${trail}${suffix}${CITE_END}`;
+	};
+	const item = (cite: ClusterItem): CiteprocItem => ({
+		id: cite.key,
+		...(cite.prefix ? { prefix: `${cite.prefix}${/[\p{L}\p{N}>]$/u.test(cite.prefix) ? ' ' : ''}${PREFIX_END}` } : {}),
+		...(cite.suffix ? { suffix: `${SUFFIX_START}${/^[\p{L}\p{N}<]/u.test(cite.suffix) ? ' ' : ''}${cite.suffix}` } : {}),
+		...(cite.locator ? { locator: dashes(cite.locator), label: cite.label ?? 'page' } : {}),
+		...(cite.suppressAuthor ? { 'suppress-author': true } : {}),
+	});
+	const authors = new Map<string, string>();
+	const authorOf = (key: string) => {
+		let author = authors.get(key);
+		if (author === undefined) authors.set(key, (author = engine.makeCitationCluster([{ id: key, 'author-only': true }])));
+		return author;
+	};
+	const cites = (items: ClusterItem[]) => {
+		const grouped = groupCites(engine, items, authorOf);
+		extensions['apply_citation_wrapper'] = true;
+		try {
+			return styled(joinGroups(engine, grouped, authorOf, engine.makeCitationCluster(grouped.map(item))));
+		} finally {
+			extensions['apply_citation_wrapper'] = false;
+		}
+	};
+
+	const [first, ...rest] = cluster.items;
+	if (!first) return '';
+	if (cluster.narrative) {
+		const author = styled(authorOf(first.key)).trim();
+		// A numeric style has no author form ("[NO_PRINTED_FORM]"): the citation is then the cluster itself.
+		if (/[\p{L}\p{N}]/u.test(author) && !author.includes('NO_PRINTED_FORM')) {
+			const own = { ...first, suppressAuthor: true };
+			if (rest.length === 0 && !first.suffix) {
+				// One work: one link over "Author (year, locator)".
+				bare = true;
+				const inner = cites([own]);
+				bare = false;
+				return link(first.key, `${author} ${open}${inner}${close}`);
+			}
+			return `${link(first.key, author)} ${open}${cites([own, ...rest])}${close}`;
+		}
+	}
+	return `${open}${cites(cluster.items)}${close}`;
+}
+
+/**
+ * CSL 1.0.1 cite grouping, as Pandoc's citeproc does it and citeproc-js
+ * does not for a style without a citation sort: with `collapse="year…"`,
+ * cites by the same author move next to the first (`[@doe05; @roe07;
+ * @doe06]` → "Doe 2005, 2006; Roe 2007").
+ */
+function groupCites(engine: CiteprocEngine, items: ClusterItem[], authorOf: (key: string) => string): ClusterItem[] {
+	if (!collapsesYears(engine) || items.length < 3) return items;
+	const groups = new Map<string, ClusterItem[]>();
+	items.forEach((cite, i) => {
+		const author = cite.suppressAuthor ? `\0${i}` : authorOf(cite.key);
+		groups.set(author, [...(groups.get(author) ?? []), cite]);
+	});
+	return [...groups.values()].flat();
+}
+
+/**
+ * Cites of one author's group joined by the cite-group delimiter (", ", the
+ * CSL default) where neither a locator nor a suffix nor a prefix stands
+ * between them, as CSL 1.0.1 says; citeproc-js uses the layout's ("; ").
+ */
+function joinGroups(engine: CiteprocEngine, items: ClusterItem[], authorOf: (key: string) => string, html: string): string {
+	const parts = html.split(CITE_END);
+	const { layout_delimiter: delimiter = '; ', cite_group_delimiter: group = ', ' } = engine.citation.opt;
+	if (!collapsesYears(engine) || parts.length !== items.length + 1) return parts.join('');
+	return parts
+		.map((part, i) => {
+			const before = items[i - 1];
+			const cite = items[i];
+			if (!before || !cite || !part.startsWith(delimiter)) return part;
+			const together = !before.suppressAuthor && !cite.suppressAuthor && authorOf(before.key) === authorOf(cite.key);
+			return together && !before.locator && !before.suffix && !cite.prefix ? group + part.slice(delimiter.length) : part;
+		})
+		.join('');
+}
+
+/** The style collapses a cluster's cites by one author to their years (`collapse="year"`, `"year-suffix"`, …). */
+function collapsesYears(engine: CiteprocEngine): boolean {
+	const { collapse } = engine.citation.opt;
+	return typeof collapse === 'string' && collapse.startsWith('year');
+}
+
+function bySeq(engine: CiteprocEngine, cluster: ClusterInput, html: string): string | undefined {
+	const number = Number(html.replace(/<[^>]*>/g, '').trim());
+	return cluster.items.find((item) => engine.registry.registry[item.key]?.seq === number)?.key;
+}
+
+/**
+ * An en dash for a hyphen in a range that is not plain numbers (`D-Z`,
+ * `(xv)-(xvii)`), as Pandoc prints them; citeproc formats numeric ranges
+ * (`33-35` → `33–35`, or `321–28` in Chicago) itself.
+ */
+const dashes = (locator: string) => locator.replace(/(?<=\S)-(?=\S)/g, (dash, at: number, all: string) => (/\d/.test(all[at - 1]!) && /\d/.test(all[at + 1]!) ? dash : '–'));
+
+/** citeproc's inline styles as classes (the Content-Security-Policy forbids style attributes). */
+const styled = (html: string) => classesForStyles(html);
+
+/** makeBibliography wraps each entry in a div; the caller places it. */
+const unwrapEntry = (html: string) =>
+	classesForStyles(
+		html
+			.trim()
+			.replace(/^<div class="csl-entry">/, '')
+			.replace(/<\/div>$/, '')
+			.trim(),
+	);

@@ -1,0 +1,113 @@
+import { statSync } from 'node:fs';
+import { cslItems, type CslItem } from '../bibliography/csl.ts';
+import { citationDefaults } from '../site.config.ts';
+import { CitationCache, digest, type CitationCacheOptions } from './cache.ts';
+import { formatBrief, formatEntries, localeXml, styleFor, yearLetters, type ClusterInput, type Formatted, type Style } from './engine.ts';
+import { locatorTerms } from './locators.ts';
+
+/** `#bib-<key>`, percent-encoded where a key holds what a URL fragment may not (`#`, `%`, quotes, spaces). */
+export const referenceHref = (key: string) => `#bib-${fragment(key)}`;
+
+export const fragment = (id: string) => id.replace(/[^\p{L}\p{N}\-._~!$&'()*+,;=:@/?]/gu, (char) => encodeURIComponent(char));
+
+/**
+ * The citation stage of a build: the bibliography's CSL-JSON, each work's
+ * year letter, and every formatted cluster, reference list and entry,
+ * memoised by content and kept in Astro's cache directory (cache.ts). The
+ * markdown plugins get one with the cache directory (plugins/index.ts);
+ * pages use `citationStage`, which keeps work in memory. Both format with the
+ * same engine (engine.ts) and the same inputs, so they print the same text.
+ */
+export class CitationStage {
+	readonly cache: CitationCache;
+	private readonly letterMemo = new Map<string, { mtimeMs: number; letters: Record<string, number> }>();
+
+	constructor(options: CitationCacheOptions = {}) {
+		this.cache = new CitationCache(options);
+	}
+
+	/** Every entry of the bibliography as CSL-JSON whose id is its key. */
+	items(bibFile: string): Map<string, CslItem> {
+		return keyed(cslItems(bibFile));
+	}
+
+	/** Each work's year letter (0 = a), fixed by all the works of its bibliography (engine.ts). */
+	letters(bibFile: string, style: Style, locale = citationDefaults.lang): Record<string, number> {
+		const memo = `${bibFile}\0${style.id}\0${locale}`;
+		const { mtimeMs } = statSync(bibFile);
+		const hit = this.letterMemo.get(memo);
+		if (hit?.mtimeMs === mtimeMs) return hit.letters;
+		const items = [...this.items(bibFile).values()];
+		const letters = this.cache.get('letters', { style: style.id, locale, items }, () => yearLetters(style, locale, items));
+		this.letterMemo.set(memo, { mtimeMs, letters });
+		return letters;
+	}
+
+	/** A brief's clusters and reference list, from the works it cites (in the order first cited). */
+	brief(bibFile: string, csl: string, keys: string[], clusters: ClusterInput[], locale = citationDefaults.lang): Formatted {
+		const style = styleFor(csl);
+		const all = this.items(bibFile);
+		const items = keys.map((key) => all.get(key)!);
+		const letters = pick(this.letters(bibFile, style, locale), keys);
+		return this.cache.get('brief', { style: style.id, locale, items, letters, clusters }, () => formatBrief(style, locale, { items, letters }, clusters, referenceHref), false);
+	}
+
+	/** Works of a bibliography as entries standing alone, with their year letters: previews, /references/, source pages. */
+	entries(bibFile: string, csl: string, keys: string[], locale = citationDefaults.lang): Record<string, string> {
+		const style = styleFor(csl);
+		const all = this.items(bibFile);
+		const letters = this.letters(bibFile, style, locale);
+		return this.batch('entry', style, locale, keys.map((key) => all.get(key)!), letters);
+	}
+
+	/** Records that are not in a bibliography (a brief, its sections), each standing alone, with no year letters. */
+	records(records: CslItem[], csl: string, locale = citationDefaults.lang): Record<string, string> {
+		return this.batch('record', styleFor(csl), locale, records, {});
+	}
+
+	/** Each item memoised on its own; those not yet formatted are formatted in one call. */
+	private batch(kind: string, style: Style, locale: string, items: CslItem[], letters: Record<string, number>): Record<string, string> {
+		const out: Record<string, string> = {};
+		const missing: CslItem[] = [];
+		const inputs = (item: CslItem) => ({ style: style.id, locale, item, letter: letters[item.id] });
+		for (const item of items) {
+			const hit = this.cache.peek<string>(kind, inputs(item));
+			if (hit === undefined) missing.push(item);
+			else out[item.id] = hit;
+		}
+		if (missing.length > 0) {
+			const formatted = formatEntries(style, locale, { items: missing, letters: pick(letters, missing.map((item) => item.id)) });
+			for (const item of missing) out[item.id] = this.cache.get(kind, inputs(item), () => formatted[item.id] ?? '');
+		}
+		return out;
+	}
+}
+
+/** The stage pages use (formatting kept in memory for this build). */
+export const citationStage = new CitationStage();
+
+const terms = new Map<string, Map<string, string>>();
+
+/** The locator terms of a locale, for the parser (parse-locator.ts). */
+export function termsFor(locale = citationDefaults.lang): Map<string, string> {
+	let found = terms.get(locale);
+	if (!found) terms.set(locale, (found = locatorTerms(localeXml(locale))));
+	return found;
+}
+
+const keyedMemo = new WeakMap<Map<string, CslItem>, Map<string, CslItem>>();
+
+/** citation-js's items with each id set to the key as written, and without its private graph. */
+function keyed(items: Map<string, CslItem>): Map<string, CslItem> {
+	let found = keyedMemo.get(items);
+	if (!found) {
+		found = new Map([...items].map(([key, { _graph, ...item }]) => [key, { ...item, id: key }]));
+		keyedMemo.set(items, found);
+	}
+	return found;
+}
+
+const pick = (letters: Record<string, number>, keys: string[]) =>
+	Object.fromEntries(keys.filter((key) => letters[key] !== undefined).map((key) => [key, letters[key]!]));
+
+export { digest };

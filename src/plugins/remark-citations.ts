@@ -1,0 +1,205 @@
+import type { ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Data, Node, Parents, PhrasingContent, Root } from 'mdast';
+import type { Transformer } from 'unified';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { bibliographyErrors, displayPath, loadBibliography, type Bibliography, type Source } from '../bibliography/load.ts';
+import { closest } from '../bibliography/suggest.ts';
+import { recordCited } from '../bibliography/usage.ts';
+import type { CitationCacheOptions } from '../citations/cache.ts';
+import type { ClusterInput, ClusterItem } from '../citations/engine.ts';
+import { affixHtml, clustersOf, inlineRun, plainText, replaceClusters, type InlineRun } from '../citations/mdast.ts';
+import { parseLocator, tokenize, type Token } from '../citations/parse-locator.ts';
+import { CitationStage, termsFor } from '../citations/stage.ts';
+import { INLINE, type Cluster } from '../citations/syntax.ts';
+import { citationSettings } from './citation-options.ts';
+
+/** A formatted citation in the Markdown tree; remark-rehype makes it the `<span>` in `data`. */
+export interface Citation extends Node {
+	type: 'citation';
+	data: Data & { hName: 'span'; hProperties: { id: string; dataWritten: string }; hChildren: ElementContent[] };
+}
+
+declare module 'mdast' {
+	interface PhrasingContentMap {
+		citation: Citation;
+	}
+	interface RootContentMap {
+		citation: Citation;
+	}
+}
+
+/** What the citation stage leaves for the rehype plugins, on `file.data`. */
+export interface BriefCitations {
+	/** The brief's reference list, in the style's order, as HTML per key. */
+	bibliography: { key: string; html: string }[];
+	/** Each cited work's entry standing alone (for its preview), as on /references/. */
+	entries: Record<string, string>;
+	sources: Map<string, Source>;
+}
+
+export const briefCitationsOf = (file: VFile): BriefCitations | undefined => (file.data as { briefCitations?: BriefCitations }).briefCitations;
+
+/** Where a citation may not stand: a link inside a link, or a heading that names a section. */
+const FORBIDDEN_PARENTS: Record<string, string> = {
+	heading: 'a heading (move it into the paragraph below)',
+	link: 'a link (move it outside the link text)',
+	linkReference: 'a link (move it outside the link text)',
+};
+
+/**
+ * The citation stage: reads Pandoc's citation syntax (citations/syntax.ts)
+ * in the Markdown tree, where code and escaped characters are not text,
+ * checks every key, then formats the brief's clusters and its reference
+ * list with one citeproc registration (citations/stage.ts):
+ *
+ *   As @klein2020 [p. 4] shows [see @zhou2022, chap. 2; @li2021].
+ *   → As <span id="citation--1"><a href="#bib-klein2020">Klein (2020, 4)</a></span> shows
+ *     <span id="citation--2">(see <a href="#bib-zhou2022">Zhou 2022, chap. 2</a>; <a href="#bib-li2021">Li 2021</a>)</span>.
+ *
+ * It fails the build with every problem of the brief at once (the
+ * bibliography's, unknown keys with the closest key, citations in headings
+ * or links), each as `file:line:column`.
+ */
+export function remarkCitations(options: CitationCacheOptions = {}): Transformer<Root> {
+	const stage = new CitationStage(options);
+	return (tree, file) => {
+		const settings = citationSettings(file);
+		const source = String(file.value);
+		const where = locator(file, source);
+		const problems: string[] = [];
+		let sources = new Map<string, Source>();
+		let bibliography: Bibliography | undefined;
+		try {
+			bibliography = loadBibliography(settings.bibliography);
+			sources = bibliography.sources;
+		} catch (error) {
+			problems.push(error instanceof Error ? error.message : String(error));
+		}
+		const cited = new Set<string>();
+
+		const found: { run: InlineRun; clusters: Cluster[] }[] = [];
+		visitParents(tree, (node, ancestors) => {
+			if (!('children' in node) || !node.children.some((child) => child.type === 'text')) return;
+			const run = inlineRun(node, source);
+			const clusters = clustersOf(run);
+			if (clusters.length === 0) return;
+			const forbidden = [...ancestors, node].map((a) => FORBIDDEN_PARENTS[a.type]).find(Boolean);
+			for (const cluster of clusters) {
+				if (forbidden) {
+					problems.push(`${where(run.offsets[cluster.start])}: citation ${written(run, cluster, source)} sits inside ${forbidden}.`);
+					continue;
+				}
+				for (const item of cluster.items) {
+					cited.add(item.key);
+					if (sources.size === 0 || sources.has(item.key)) continue;
+					const hints = closest(item.key, sources.keys());
+					const hint = hints.length > 0 ? ` Did you mean ${hints.map((h) => `"${h}"`).join(' or ')}?` : '';
+					problems.push(
+						`${where(run.offsets[item.suppressAuthor ? item.at + 1 : item.at])}: unknown citation key "${item.key}".${hint} ` +
+							`${displayPath(settings.bibliography)} has no entry with this key: fix the key, or add the entry to the bibliography.`,
+					);
+				}
+			}
+			if (!forbidden) found.push({ run, clusters });
+		});
+		// The bibliography's errors: its syntax and duplicate keys always, an entry's own problems when this brief cites it.
+		if (bibliography) problems.unshift(...bibliographyErrors(bibliography, cited));
+		if (problems.length > 0) throw new Error(`Citation error${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
+
+		const keys = [...new Set(found.flatMap(({ clusters }) => clusters.flatMap((c) => c.items.map((item) => item.key))))];
+		recordCited(settings.bibliography, keys);
+		const data = file.data as { briefCitations?: BriefCitations };
+		if (keys.length === 0) {
+			data.briefCitations = { bibliography: [], entries: {}, sources };
+			return;
+		}
+		const terms = termsFor();
+		const inputs = found.flatMap(({ run, clusters }) => clusters.map((cluster) => clusterInput(run, cluster, terms)));
+		const formatted = stage.brief(settings.bibliography, settings.csl, keys, inputs);
+		data.briefCitations = { bibliography: formatted.bibliography, entries: stage.entries(settings.bibliography, settings.csl, keys), sources };
+
+		let n = 0;
+		for (const { run, clusters } of found) {
+			run.parent.children = replaceClusters(run, clusters, (i) => citationNode(formatted.clusters[n], ++n, asWritten(run, clusters[i]!))) as Parents['children'];
+		}
+	};
+}
+
+function citationNode(html: string | undefined, n: number, written: string): PhrasingContent {
+	const hChildren = fromHtml(html ?? '', { fragment: true }).children as ElementContent[];
+	return { type: 'citation', data: { hName: 'span', hProperties: { id: `citation--${n}`, dataWritten: written }, hChildren } };
+}
+
+/** The citation as the text of the Markdown tree had it (inline nodes as their text), for the anchor manifest (citations/written.ts). */
+function asWritten(run: InlineRun, cluster: Cluster): string {
+	let text = '';
+	for (let i = cluster.start; i < cluster.end; i++) text += run.text[i] === INLINE ? plainText(run.parent.children[run.child[i]!]!) : run.text[i];
+	return text;
+}
+
+/** A cluster as the engine takes it: each item's prefix and suffix as HTML, its locator split from the suffix as Pandoc does. */
+function clusterInput(run: InlineRun, cluster: Cluster, terms: Map<string, string>): ClusterInput {
+	return {
+		narrative: cluster.items[0]?.narrative ?? false,
+		items: cluster.items.map((item): ClusterItem => {
+			const [from, to] = item.suffix;
+			const tokens = tokensOf(run, from, to);
+			const located = parseLocator(item.spaceBeforeSuffix ? [{ text: ' ' }, ...tokens] : tokens, terms);
+			const prefix = affixHtml(run, ...item.prefix);
+			const suffix = located.suffix.map((token) => tokenHtml(run, token)).join('');
+			return {
+				key: item.key,
+				...(prefix ? { prefix } : {}),
+				...(suffix.trim() ? { suffix } : {}),
+				...(located.locator ? { locator: located.locator, label: located.label ?? 'page' } : {}),
+				...(item.suppressAuthor ? { suppressAuthor: true } : {}),
+			};
+		}),
+	};
+}
+
+/** The suffix as tokens for the locator parser: text split as Pandoc splits it, each inline node one token. */
+function tokensOf(run: InlineRun, from: number, to: number): Token[] {
+	const tokens: Token[] = [];
+	let text = '';
+	for (let i = from; i < to; i++) {
+		if (run.text[i] !== INLINE) {
+			text += run.text[i] === '\n' ? ' ' : run.text[i];
+			continue;
+		}
+		tokens.push(...tokenize(text));
+		text = '';
+		tokens.push({ text: plainText(run.parent.children[run.child[i]!]!), inline: i });
+	}
+	tokens.push(...tokenize(text));
+	return tokens;
+}
+
+const tokenHtml = (run: InlineRun, token: Token) => (token.inline === undefined ? token.text : affixHtml(run, token.inline, token.inline + 1));
+
+/** The citation as the author wrote it, for messages. */
+function written(run: InlineRun, cluster: Cluster, source: string): string {
+	const start = run.offsets[cluster.start] ?? -1;
+	const end = run.offsets[cluster.end - 1] ?? -1;
+	return start >= 0 && end >= start ? source.slice(start, end + 1) : run.text.slice(cluster.start, cluster.end);
+}
+
+/** `file:line:column` of a source offset, from a table of line starts (one pass over the source per brief). */
+function locator(file: VFile, source: string): (offset: number | undefined) => string {
+	const starts = [0];
+	for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+	const name = displayPath(file.path);
+	return (offset) => {
+		if (offset === undefined || offset < 0) return name;
+		let low = 0;
+		let high = starts.length - 1;
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if (starts[mid]! <= offset) low = mid;
+			else high = mid - 1;
+		}
+		return `${name}:${low + 1}:${offset - starts[low]! + 1}`;
+	};
+}
