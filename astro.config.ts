@@ -10,6 +10,7 @@ import { clientScripts } from './src/integrations/client-scripts.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { security } from './src/integrations/security.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { webSourcesReport } from './src/integrations/web-sources-report.ts';
 import { markdownProcessor } from './src/plugins/index.ts';
 import { site } from './src/site.config.ts';
 
@@ -30,6 +31,7 @@ export default defineConfig({
 		security(),
 		pagefind(),
 		citationReport(),
+		webSourcesReport(),
 		anchorManifest(),
 	],
 	// Tests build fixture content into their own folders without sharing a cache.

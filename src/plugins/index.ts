@@ -5,15 +5,19 @@ import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
 import type { CitationCacheOptions } from '../citations/cache.ts';
 import { strings } from '../ui/strings.ts';
+import { rehypeAccess } from './rehype-access.ts';
 import { rehypeAnchorManifest } from './rehype-anchor-manifest.ts';
 import { rehypeBlockIds } from './rehype-block-ids.ts';
 import { rehypeCitationIds } from './rehype-citation-ids.ts';
 import { rehypeCitations } from './rehype-citations.ts';
 import { rehypeCiteSections } from './rehype-cite-sections.ts';
+import { rehypeCoins } from './rehype-coins.ts';
+import { rehypeCorrections } from './rehype-corrections.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeFootnoteLinks } from './rehype-footnote-links.ts';
 import { rehypeLinkButtons } from './rehype-link-buttons.ts';
 import { rehypeMdxHtml } from './rehype-mdx-html.ts';
+import { rehypePassages } from './rehype-passages.ts';
 import { rehypeReferences } from './rehype-references.ts';
 import { remarkCitations } from './remark-citations.ts';
 
@@ -47,6 +51,11 @@ export const rehypePluginsWith = (options: CitationCacheOptions = {}) => [
 	withOptions(rehypeCiteSections, options),
 	rehypeFootnoteLinks,
 	rehypeAnchorManifest,
+	// Evidence, after the anchor manifest so that it never moves an anchor: access dates, COinS, quoted passages, corrections.
+	rehypeAccess,
+	rehypeCoins,
+	rehypePassages,
+	rehypeCorrections,
 	rehypeLinkButtons,
 	rehypeExternalLinks,
 ];

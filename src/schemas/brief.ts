@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { correctionSchema, withCorrections } from './corrections.ts';
 
 /** An author of a brief, as shown in its header and in its citation record. */
 export const authorSchema = z.strictObject({
@@ -35,7 +36,9 @@ export const briefSchema = z.strictObject({
 	csl: z.string().min(1).optional(),
 	/** Drafts are built in `astro dev` only. */
 	draft: z.boolean().default(false),
-});
+	/** Dated corrections and updates since publication; the newest sets "Updated". */
+	corrections: z.array(correctionSchema).default([]),
+}).transform(withCorrections);
 
 export type BriefFrontmatter = z.output<typeof briefSchema>;
 export type Author = z.output<typeof authorSchema>;
