@@ -11,7 +11,7 @@ import type { CslItem } from '@citation-js/core';
  *
  * Journal articles use the journal format, books, chapters, reports and
  * papers in proceedings the book format, everything else Dublin Core. A
- * person is `rft.au` ("Family, Given"), an organisation `rft.aucorp`; an
+ * person is `rft.au` ("Family, Given"), a name in one part `rft.aucorp`; an
  * editor of a work with no author is `rft.contributor` (OpenURL has no
  * editor for a whole book).
  */
@@ -49,7 +49,8 @@ export function coinsTitle(item: CslItem): string {
 		pairs.push(['rft_val_fmt', `${FORMAT}dc`], ['rft.title', title], ['rft.type', type || undefined], ['rft.publisher', text('publisher')]);
 	}
 	const authors = (item.author ?? []) as Name[];
-	for (const name of authors) pairs.push(name.literal ? ['rft.aucorp', name.literal] : ['rft.au', personName(name)]);
+	// A name in one part (a literal, or braced in BibTeX: `{Example Institute}`) is an organisation's, kept whole.
+	for (const name of authors) pairs.push(name.literal || !name.given ? ['rft.aucorp', name.literal ?? name.family ?? ''] : ['rft.au', personName(name)]);
 	if (authors.length === 0) for (const name of (item.editor ?? []) as Name[]) pairs.push(['rft.contributor', name.literal ?? personName(name)]);
 	pairs.push(['rft.date', dateOf(item)]);
 	if (typeof item.DOI === 'string') pairs.push(['rft_id', `info:doi/${item.DOI}`]);
