@@ -2,8 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { QuotedItem } from '../citations/evidence.ts';
-import { textFragmentUrl } from '../citations/evidence.ts';
+import { textFragmentUrl, type QuotedItem } from '../citations/evidence.ts';
 import { citationStage, referenceHref } from '../citations/stage.ts';
 import { builtSources } from '../integrations/source-records.ts';
 import { strings } from '../ui/strings.ts';
@@ -44,7 +43,7 @@ export function rehypePassages(): Transformer<Root> {
 			if (id.startsWith('bib-') && node.tagName === 'li') references.set(id.slice('bib-'.length), node);
 		});
 
-		const quoted = new Map<string, { quote: string; citation: string; block: { id: string; label: string } }[]>();
+		const quoted = new Map<string, { quote: string; id: string; block: { id: string; label: string } }[]>();
 		visit(tree, 'element', (span, index, parent) => {
 			const data = span.properties['dataQuotes'];
 			if (typeof data !== 'string' || !parent || index === undefined) return;
@@ -64,7 +63,7 @@ export function rehypePassages(): Transformer<Root> {
 				if (preview && previewList) previewList.children.push(passagePreview(preview, id, quote, url));
 				if (link) link.properties['interestfor'] = id;
 				buttons.push(passageButton(id, link ? toString(link) : key));
-				quoted.set(key, [...(quoted.get(key) ?? []), { quote, citation, block }]);
+				quoted.set(key, [...(quoted.get(key) ?? []), { quote, id, block }]);
 			});
 			parent.children.splice(index + 1, 0, ...buttons);
 			return index + 1 + buttons.length;
@@ -78,8 +77,9 @@ export function rehypePassages(): Transformer<Root> {
 					el(
 						'ul',
 						{},
-						passages.map(({ quote, block }) =>
-							el('li', {}, [
+						// Every list item of a brief has an id (README, "Links that last"): `quote-<citation id>`.
+						passages.map(({ quote, id, block }) =>
+							el('li', { id: id.replace(/^passage-/, 'quote-') }, [
 								passageQuote(quote, url),
 								el('p', { className: ['passage-links'] }, [
 									el('a', { href: `#${block.id}`, className: ['back-link'] }, [text(block.label || block.id)]),
