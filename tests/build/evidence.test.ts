@@ -143,6 +143,15 @@ describe('COinS (fixture "evidence")', () => {
 		expect(coins('doe2024').all).toMatchObject({ rft_val_fmt: 'info:ofi/fmt:kev:mtx:dc', 'rft.title': 'A Page That Changes', rft_id: 'https://example.org/doe-page' });
 	});
 
+	it('is on every entry of /references/ as well', () => {
+		const all = page('evidence', '/references/');
+		const entries = [...all.querySelectorAll('[data-key]')];
+		expect(entries.length).toBe(7);
+		for (const entry of entries) expect(entry.querySelectorAll('span.Z3988')).toHaveLength(1);
+		const wang = new URLSearchParams(all.querySelector('[data-key="wang2015"] span.Z3988')?.getAttribute('title') ?? '');
+		expect(wang.get('rft.atitle')).toBe('Measuring Evidence');
+	});
+
 	it('leaves the page’s Highwire tags describing the brief itself', () => {
 		expect(brief.querySelector('meta[name="citation_title"]')?.getAttribute('content')).toBe('Quoted evidence');
 	});
