@@ -12,6 +12,7 @@ import { linkCheck } from './src/integrations/link-check.ts';
 import { security } from './src/integrations/security.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { siteAddress } from './src/integrations/site-address.ts';
+import { webSourcesReport } from './src/integrations/web-sources-report.ts';
 import { markdownProcessor } from './src/plugins/index.ts';
 import { LOCAL_SITE, site } from './src/site.config.ts';
 import { basePath } from './src/utils/url.ts';
@@ -36,6 +37,7 @@ export default defineConfig({
 		pagefind(),
 		citationReport(),
 		contentWarnings(),
+		webSourcesReport(),
 		anchorManifest(),
 		siteAddress(LOCAL_SITE),
 	],

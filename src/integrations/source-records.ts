@@ -42,6 +42,8 @@ export interface CitedSource {
 	note: string;
 	/** "Cited in: Digital payments ¶1, …" */
 	citedIn: string;
+	/** Passages the brief quotes from it (plugins/rehype-passages.ts). */
+	quotes?: string[];
 	brief: BriefInfo;
 }
 
@@ -103,7 +105,7 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 			const { entry, shortTitle, status, note } = uses[0]!;
 			const newest = [...uses].sort((a, b) => b.brief.published.localeCompare(a.brief.published) || a.brief.slug.localeCompare(b.brief.slug));
 			const briefs = [...new Set(newest.map((u) => u.brief.title))];
-			const named = newest.slice(0, site.citingBriefsListed).map((u) => `${u.brief.title}. ${u.citedIn}`);
+			const named = newest.slice(0, site.citingBriefsListed).map((u) => [`${u.brief.title}. ${u.citedIn}`, ...(u.quotes ?? [])].join(' '));
 			const more = newest.length - named.length;
 			return {
 				// A site path, like the pages Pagefind indexes: the search module gives Pagefind the base path to put before it.

@@ -5,17 +5,21 @@ import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
 import type { CitationCacheOptions } from '../citations/cache.ts';
 import { strings } from '../ui/strings.ts';
+import { rehypeAccess } from './rehype-access.ts';
 import { rehypeAnchorManifest } from './rehype-anchor-manifest.ts';
 import { rehypeBlockIds } from './rehype-block-ids.ts';
 import { rehypeCitationIds } from './rehype-citation-ids.ts';
 import { rehypeCitations } from './rehype-citations.ts';
 import { rehypeCiteSections } from './rehype-cite-sections.ts';
+import { rehypeCoins } from './rehype-coins.ts';
+import { rehypeCorrections } from './rehype-corrections.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeFigureRefs } from './rehype-figure-refs.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeFootnoteLinks } from './rehype-footnote-links.ts';
 import { rehypeLinkButtons } from './rehype-link-buttons.ts';
 import { rehypeMdxHtml } from './rehype-mdx-html.ts';
+import { rehypePassages } from './rehype-passages.ts';
 import { rehypeReferences } from './rehype-references.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkCitations } from './remark-citations.ts';
@@ -54,6 +58,11 @@ export const rehypePluginsWith = (options: CitationCacheOptions = {}) => [
 	withOptions(rehypeCiteSections, options),
 	rehypeFootnoteLinks,
 	rehypeAnchorManifest,
+	// Evidence, after the anchor manifest so that it never moves an anchor: access dates, COinS, quoted passages, corrections.
+	rehypeAccess,
+	rehypeCoins,
+	rehypePassages,
+	rehypeCorrections,
 	rehypeLinkButtons,
 	rehypeTableScroll,
 	rehypeExternalLinks,

@@ -9,16 +9,17 @@ import { closest } from '../bibliography/suggest.ts';
 import { recordCited } from '../bibliography/usage.ts';
 import type { CitationCacheOptions } from '../citations/cache.ts';
 import type { ClusterInput, ClusterItem } from '../citations/engine.ts';
+import { liftQuotes, quoteProblem, quotesData, type Lifted } from '../citations/evidence.ts';
 import { affixHtml, clustersOf, inlineRun, plainText, replaceClusters, type InlineRun } from '../citations/mdast.ts';
 import { parseLocator, tokenize, type Token } from '../citations/parse-locator.ts';
 import { CitationStage, termsFor } from '../citations/stage.ts';
-import { INLINE, type Cluster } from '../citations/syntax.ts';
+import { INLINE, type CiteItem, type Cluster } from '../citations/syntax.ts';
 import { citationSettings } from './citation-options.ts';
 
 /** A formatted citation in the Markdown tree; remark-rehype makes it the `<span>` in `data`. */
 export interface Citation extends Node {
 	type: 'citation';
-	data: Data & { hName: 'span'; hProperties: { id: string; dataWritten: string }; hChildren: ElementContent[] };
+	data: Data & { hName: 'span'; hProperties: { id: string; dataWritten: string; dataQuotes?: string }; hChildren: ElementContent[] };
 }
 
 declare module 'mdast' {
@@ -80,6 +81,8 @@ export function remarkCitations(options: CitationCacheOptions = {}): Transformer
 		const cited = new Set<string>();
 
 		const found: { run: InlineRun; clusters: Cluster[] }[] = [];
+		// Quotations lifted from suffixes (citations/evidence.ts): shown in previews, not in the citation.
+		const quotes = new Map<CiteItem, Lifted>();
 		visitParents(tree, (node, ancestors) => {
 			if (!('children' in node) || !node.children.some((child) => child.type === 'text')) return;
 			const run = inlineRun(node, source);
@@ -90,6 +93,11 @@ export function remarkCitations(options: CitationCacheOptions = {}): Transformer
 				if (forbidden) {
 					problems.push(`${where(run.offsets[cluster.start])}: citation ${written(run, cluster, source)} sits inside ${forbidden}.`);
 					continue;
+				}
+				for (const [item, lifted] of liftQuotes(run, cluster)) {
+					quotes.set(item, lifted);
+					const problem = quoteProblem(lifted, item.key);
+					if (problem) problems.push(`${where(run.offsets[lifted.mark])}: ${problem}`);
 				}
 				for (const item of cluster.items) {
 					cited.add(item.key);
@@ -116,35 +124,45 @@ export function remarkCitations(options: CitationCacheOptions = {}): Transformer
 			return;
 		}
 		const terms = termsFor();
-		const inputs = found.flatMap(({ run, clusters }) => clusters.map((cluster) => clusterInput(run, cluster, terms)));
+		const inputs = found.flatMap(({ run, clusters }) => clusters.map((cluster) => clusterInput(run, cluster, terms, quotes)));
 		const formatted = stage.brief(settings.bibliography, settings.csl, keys, inputs);
 		data.briefCitations = { bibliography: formatted.bibliography, entries: stage.entries(settings.bibliography, settings.csl, keys), sources };
 
 		let n = 0;
 		for (const { run, clusters } of found) {
-			run.parent.children = replaceClusters(run, clusters, (i) => citationNode(formatted.clusters[n], ++n, asWritten(run, clusters[i]!))) as Parents['children'];
+			run.parent.children = replaceClusters(run, clusters, (i) =>
+				citationNode(formatted.clusters[n], ++n, asWritten(run, clusters[i]!, quotes), quotesData(clusters[i]!, quotes)),
+			) as Parents['children'];
 		}
 	};
 }
 
-function citationNode(html: string | undefined, n: number, written: string): PhrasingContent {
+function citationNode(html: string | undefined, n: number, written: string, dataQuotes: string | undefined): PhrasingContent {
 	const hChildren = fromHtml(html ?? '', { fragment: true }).children as ElementContent[];
-	return { type: 'citation', data: { hName: 'span', hProperties: { id: `citation--${n}`, dataWritten: written }, hChildren } };
+	const hProperties = { id: `citation--${n}`, dataWritten: written, ...(dataQuotes ? { dataQuotes } : {}) };
+	return { type: 'citation', data: { hName: 'span', hProperties, hChildren } };
 }
 
-/** The citation as the text of the Markdown tree had it (inline nodes as their text), for the anchor manifest (citations/written.ts). */
-function asWritten(run: InlineRun, cluster: Cluster): string {
+/**
+ * The citation as the text of the Markdown tree had it (inline nodes as their text), for the anchor manifest
+ * (citations/written.ts); without its quotations, so that adding evidence never moves an anchor.
+ */
+function asWritten(run: InlineRun, cluster: Cluster, quotes: Map<CiteItem, Lifted>): string {
+	const skip = cluster.items.map((item) => quotes.get(item)?.span).filter((span) => span !== undefined);
 	let text = '';
-	for (let i = cluster.start; i < cluster.end; i++) text += run.text[i] === INLINE ? plainText(run.parent.children[run.child[i]!]!) : run.text[i];
+	for (let i = cluster.start; i < cluster.end; i++) {
+		if (skip.some(([from, to]) => i >= from && i < to)) continue;
+		text += run.text[i] === INLINE ? plainText(run.parent.children[run.child[i]!]!) : run.text[i];
+	}
 	return text;
 }
 
 /** A cluster as the engine takes it: each item's prefix and suffix as HTML, its locator split from the suffix as Pandoc does. */
-function clusterInput(run: InlineRun, cluster: Cluster, terms: Map<string, string>): ClusterInput {
+function clusterInput(run: InlineRun, cluster: Cluster, terms: Map<string, string>, quotes: Map<CiteItem, Lifted>): ClusterInput {
 	return {
 		narrative: cluster.items[0]?.narrative ?? false,
 		items: cluster.items.map((item): ClusterItem => {
-			const [from, to] = item.suffix;
+			const [from, to] = quotes.get(item)?.suffix ?? item.suffix;
 			const tokens = tokensOf(run, from, to);
 			const located = parseLocator(item.spaceBeforeSuffix ? [{ text: ' ' }, ...tokens] : tokens, terms);
 			const prefix = affixHtml(run, ...item.prefix);

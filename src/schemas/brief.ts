@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { correctionSchema, withCorrections } from './corrections.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -106,7 +107,9 @@ export const briefSchema = z.strictObject({
 	csl: z.string().min(1).optional(),
 	/** Drafts are built in `astro dev` only. */
 	draft: z.boolean().default(false),
-});
+	/** Dated corrections and updates since publication; the newest sets "Updated". */
+	corrections: z.array(correctionSchema).default([]),
+}).transform(withCorrections);
 
 export type BriefFrontmatter = z.output<typeof briefSchema>;
 export type Author = z.output<typeof authorSchema>;

@@ -6,7 +6,10 @@ import { root } from '../helpers/build.ts';
 import { page } from '../helpers/sites.ts';
 
 const doc = page('site', '/briefs/internet-plus/');
-const text = doc.querySelector('article')?.textContent ?? '';
+// The brief's own words: the passages it quotes from the original, to show the words it corrects, are the original's.
+const article = doc.querySelector('article')?.cloneNode(true) as Element | undefined;
+for (const passage of article?.querySelectorAll('blockquote.passage') ?? []) passage.remove();
+const text = article?.textContent ?? '';
 const bib = parseBibtex(readFileSync(path.join(root, 'content/bibliography.bib'), 'utf8'));
 
 /** Errors of the original article that the brief must not repeat (see the source verification). */
@@ -26,6 +29,13 @@ const KNOWN_ERRORS: [RegExp, string][] = [
 describe('the Internet Plus brief', () => {
 	it.each(KNOWN_ERRORS)('does not repeat %s (%s)', (pattern) => {
 		expect(text).not.toMatch(pattern);
+	});
+
+	it('shows the original article’s words where it corrects them, as quotations from the article only', () => {
+		const passages = [...doc.querySelectorAll('.reference blockquote.passage')];
+		expect(passages.length).toBe(7);
+		expect(passages.every((passage) => passage.closest('.reference')?.id === 'bib-mian')).toBe(true);
+		expect(passages.map((passage) => passage.textContent).join(' ')).toMatch(/Klien 2020.*Lee, et al\. 2019/s);
 	});
 
 	it('has the sections a reader expects, in order', () => {

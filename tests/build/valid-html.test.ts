@@ -7,7 +7,7 @@ import { distOf } from '../helpers/sites.ts';
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 
-describe.each(['site', 'citations', 'figures', 'untrusted', 'research'] as const)('HTML of the %s build', (name) => {
+describe.each(['site', 'citations', 'figures', 'untrusted', 'research', 'evidence'] as const)('HTML of the %s build', (name) => {
 	const pages = readdirSync(distOf(name), { recursive: true, withFileTypes: true })
 		.filter((d) => d.isFile() && d.name.endsWith('.html') && !d.parentPath.includes('pagefind'))
 		.map((d) => path.join(d.parentPath, d.name));

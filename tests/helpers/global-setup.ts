@@ -21,6 +21,8 @@ export const SITES = {
 	'citation-letters': fixture('citation-letters'),
 	'braced-citations': fixture('braced-citations'),
 	'citation-problems': fixture('citation-problems'),
+	evidence: fixture('evidence'),
+	'evidence-problems': fixture('evidence-problems'),
 } as const;
 
 export type SiteName = keyof typeof SITES;

@@ -1,0 +1,25 @@
+import type { AstroIntegration } from 'astro';
+import { unrecorded } from '../plugins/rehype-access.ts';
+
+/**
+ * One line at the end of the build naming the cited web sources (a URL and
+ * no DOI, or type online) that record neither when they were read
+ * (`urldate`) nor an archived copy (`archiveurl`): pages change and vanish,
+ * and a reader should know which version a claim rests on. A note, not an error.
+ */
+export function webSourcesReport(): AstroIntegration {
+	return {
+		name: 'sourced:web-sources',
+		hooks: {
+			'astro:build:start': () => unrecorded.clear(),
+			'astro:build:done': ({ logger }) => {
+				const keys = [...new Set(unrecorded.values())].sort();
+				if (keys.length === 0) return;
+				logger.info(
+					`${keys.length} cited web source${keys.length === 1 ? ' has' : 's have'} neither an access date nor an archived copy: ${keys.join(', ')}. ` +
+						'Add urldate = {YYYY-MM-DD} when you read one, and archiveurl = {…} for a copy (README, "Access and archive").',
+				);
+			},
+		},
+	};
+}

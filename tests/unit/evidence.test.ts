@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { coinsTitle } from '../../src/citations/coins.ts';
+import { liftQuote, textFragmentUrl } from '../../src/citations/evidence.ts';
+import { citedSource, sourceRecords } from '../../src/integrations/source-records.ts';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element } from 'hast';
+import { render } from './process.ts';
+
+const lift = (suffix: string) => liftQuote(suffix, [0, suffix.length], () => '');
+
+describe('a quotation at the end of a suffix', () => {
+	it('is lifted, leaving the locator', () => {
+		expect(lift(', p. 3, quoting "the exact words"')).toEqual({ suffix: [0, 6], quote: 'the exact words', span: [6, 33], mark: 16 });
+		expect(lift('quoting “curly marks”')?.quote).toBe('curly marks');
+		expect(lift(', quoting "two\n  lines"')).toMatchObject({ suffix: [0, 0], quote: 'two lines' });
+	});
+
+	it('is not found in an ordinary suffix', () => {
+		expect(lift(', p. 3')).toBeUndefined();
+		expect(lift(', on "quoting" practice')).toBeUndefined();
+		expect(lift(', misquoting "x"')).toBeUndefined();
+	});
+
+	it('renders as an ordinary citation with the passage kept for its preview', async () => {
+		const html = await render('A claim [@baker2010, p. 3, quoting "the exact words"].');
+		expect(html).toContain('(<a href="#bib-baker2010" interestfor="passage-cite-intro-p1-baker2010">Baker and Cole 2010, 3</a>)');
+		expect(html).toMatch(/<div id="passage-cite-intro-p1-baker2010" popover="hint" class="cite-preview">.*<blockquote class="passage" cite="https:\/\/example.org\/baker2010"><p>“the exact words”<\/p><\/blockquote>/s);
+	});
+
+	it('is refused over 60 words, where it starts, with the other citation problems', async () => {
+		const long = Array.from({ length: 61 }, (_, i) => `w${i}`).join(' ');
+		await expect(render(`Claim [@adams2001, quoting "${long}"] and [@nope].`)).rejects.toThrow(
+			/brief\.mdx:1:28: the quotation from "adams2001" has 61 words, more than 60 \(quote, don't copy\)\.[^\n]*\n\s+\S+:1:\d+: unknown citation key "nope"/,
+		);
+	});
+});
+
+describe('a text fragment', () => {
+	it('encodes the directive’s own characters', () => {
+		expect(textFragmentUrl('https://example.org/a', 'well-known, A & B')).toBe('https://example.org/a#:~:text=well%2Dknown%2C%20A%20%26%20B');
+	});
+
+	it('names a long passage by its ends, a cut passage by its parts, after an existing fragment', () => {
+		expect(textFragmentUrl('https://example.org/a', 'one two three four five six seven eight nine ten')).toBe(
+			'https://example.org/a#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten',
+		);
+		expect(textFragmentUrl('https://example.org/a#s2', 'first words … last words')).toBe('https://example.org/a#s2:~:text=first%20words,last%20words');
+	});
+});
+
+describe('COinS', () => {
+	it('describes a chapter in the book format and an organisation as aucorp', () => {
+		const title = coinsTitle({
+			id: 'c',
+			type: 'chapter',
+			title: 'A Part',
+			'container-title': 'The Whole',
+			author: [{ literal: 'Example Institute' }],
+			publisher: 'Press',
+			issued: { 'date-parts': [[2020, 4]] },
+		});
+		expect(Object.fromEntries(new URLSearchParams(title))).toEqual({
+			ctx_ver: 'Z39.88-2004',
+			rft_val_fmt: 'info:ofi/fmt:kev:mtx:book',
+			'rft.genre': 'bookitem',
+			'rft.atitle': 'A Part',
+			'rft.btitle': 'The Whole',
+			'rft.pub': 'Press',
+			'rft.aucorp': 'Example Institute',
+			'rft.date': '2020-04',
+		});
+	});
+});
+
+describe('corrections', () => {
+	const corrections = [{ date: new Date('2026-12-01'), text: 'Fixed.', anchor: 'section-p1' }];
+
+	it('marks the block a correction names, with a link to it', async () => {
+		const html = await render('## Section\n\nA paragraph [@adams2001].', { corrections });
+		expect(html).toMatch(/<p id="section-p1"[^>]*>.*<a class="correction-marker" href="#correction-2026-12-01" aria-label="Corrected on 1 December 2026: see Updates and corrections"[^>]*>corrected<\/a><\/p>/s);
+	});
+
+	it('fails on an anchor the brief does not have, naming the file and every such anchor', async () => {
+		await expect(render('## Section\n\nA paragraph.', { corrections: [...corrections, { date: '2026-12-02', text: 'x', anchor: 'gone-p9' }] })).rejects.toThrow(
+			'tests/unit/fixtures/brief.mdx: corrections name an anchor this brief does not have: "gone-p9" (the correction of 2026-12-02).',
+		);
+	});
+});
+
+it('puts the passages a brief quotes into its source’s search record', () => {
+	const li = fromHtml('<li class="reference" data-key="k"><div class="csl-entry">Entry.</div><p class="cited-in">Cited in: A ¶1</p></li>', { fragment: true })
+		.children[0] as Element;
+	const cited = { ...citedSource(li, { slug: 'b', title: 'B', topics: [], published: '' }), quotes: ['“the exact words”'] };
+	expect(sourceRecords([cited])[0]?.content).toContain('Cited in: A ¶1 “the exact words”');
+});
