@@ -9,8 +9,8 @@ import type { Element, ElementContent, Root } from 'hast';
  */
 export function textAsWritten(node: Root | ElementContent): string {
 	if (node.type === 'text') return node.value;
-	if (node.type !== 'element' && node.type !== 'root') return '';
 	const written = node.type === 'element' ? (node as Element).properties['dataWritten'] : undefined;
 	if (typeof written === 'string') return written;
-	return node.children.map((child) => textAsWritten(child as ElementContent)).join('');
+	// Elements, and MDX's JSX elements (a figure's link to its full-size image) alike: their text is their children's.
+	return 'children' in node ? node.children.map((child) => textAsWritten(child as ElementContent)).join('') : '';
 }

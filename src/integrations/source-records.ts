@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import { site } from '../site.config.ts';
 import { strings } from '../ui/strings.ts';
 import { buildRegistry } from '../utils/build-registry.ts';
-import { keySlug } from '../utils/keys.ts';
+import { sourceSlug } from '../utils/keys.ts';
 
 /** A source as a search record of its own (Pagefind's `CustomRecord`). */
 export interface SourceRecord {
@@ -35,6 +35,8 @@ declare module 'hast' {
 /** What one brief's reference list says of one source. */
 export interface CitedSource {
 	key: string;
+	/** The bibliography it comes from: one key in two bibliographies names two works. */
+	bibliography: string;
 	entry: string;
 	/** "Klein 2020. China’s Digital Payments Revolution": who, when and what, for a search result's title line. */
 	shortTitle: string;
@@ -57,9 +59,10 @@ const text = (root: Element, className: string) => {
 };
 
 /** One reference-list entry (`<li class="reference" data-key>` as rehype-references builds it), read back. */
-export function citedSource(li: Element, brief: BriefInfo): CitedSource {
+export function citedSource(li: Element, brief: BriefInfo, bibliography: string): CitedSource {
 	return {
 		key: String(li.properties['dataKey']),
+		bibliography,
 		entry: text(li, 'csl-entry'),
 		shortTitle: li.data?.shortTitle ?? text(li, 'csl-entry'),
 		status: text(li, 'status'),
@@ -94,14 +97,15 @@ export function shortTitle(entry: BibEntry): string {
  * paragraphs and to the source's own page, which lists them all.
  */
 export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
-	const byKey = new Map<string, CitedSource[]>();
+	const bySource = new Map<string, CitedSource[]>();
 	for (const source of cited) {
-		if (byKey.has(source.key)) byKey.get(source.key)!.push(source);
-		else byKey.set(source.key, [source]);
+		const slug = sourceSlug(source.bibliography, source.key);
+		if (bySource.has(slug)) bySource.get(slug)!.push(source);
+		else bySource.set(slug, [source]);
 	}
-	return [...byKey.entries()]
+	return [...bySource.entries()]
 		.sort(([a], [b]) => a.localeCompare(b))
-		.map(([key, uses]) => {
+		.map(([slug, uses]) => {
 			const { entry, shortTitle, status, note } = uses[0]!;
 			const newest = [...uses].sort((a, b) => b.brief.published.localeCompare(a.brief.published) || a.brief.slug.localeCompare(b.brief.slug));
 			const briefs = [...new Set(newest.map((u) => u.brief.title))];
@@ -109,7 +113,7 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 			const more = newest.length - named.length;
 			return {
 				// A site path, like the pages Pagefind indexes: the search module gives Pagefind the base path to put before it.
-				url: `/references/#source-${keySlug(key)}`,
+				url: `/references/#source-${slug}`,
 				// The entry without its address: a search finds the source by author, title or publisher, and its excerpt is one line.
 				content: [entry.replace(URL_RE, '').replace(/\s+\./g, '.').trim(), `${status}.`, note, ...named, more > 0 ? strings.citedInMore(more) : '']
 					.filter(Boolean)

@@ -6,14 +6,14 @@ import type { Source } from '../bibliography/load.ts';
 import { referenceHref } from '../citations/stage.ts';
 import { LEGEND_STATUSES, statusLabel } from '../ui/status-legend.ts';
 import { strings } from '../ui/strings.ts';
+import { linkify } from '../utils/linkify.ts';
 import { builtSources, citedSource, shortTitle } from '../integrations/source-records.ts';
 import { briefPath } from '../utils/brief-record.ts';
+import { citationSettings } from './citation-options.ts';
 import { frontmatterOf } from './frontmatter.ts';
 import { slugOf } from './rehype-block-ids.ts';
 import { citationsOf, type CitationUse } from './rehype-citation-ids.ts';
 import { briefCitationsOf } from './remark-citations.ts';
-
-const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:)\]]/g;
 
 /**
  * Turns rehype-citation's bibliography into the brief's reference section,
@@ -54,7 +54,8 @@ export function rehypeReferences(): Transformer<Root> {
 		// Each source becomes a search record of its own (integrations/pagefind.ts).
 		const { title, topics, published } = frontmatterOf(file) as { title?: string; topics?: string[]; published?: unknown };
 		const brief = { slug: slugOf(file), title: title ?? '', topics: topics ?? [], published: timestamp(published) };
-		builtSources.set(briefPath(slugOf(file)), items.map((li) => citedSource(li, brief)));
+		const { bibliography } = citationSettings(file);
+		builtSources.set(briefPath(slugOf(file)), items.map((li) => citedSource(li, brief, bibliography)));
 
 		tree.children.push(
 			// Indexed as search records of their own (integrations/pagefind.ts), not as page text.
@@ -120,24 +121,6 @@ function legend(): Element {
 			),
 		),
 	]);
-}
-
-/** URLs and DOIs in formatted references become links. */
-function linkify(root: Element | Root): void {
-	visit(root, 'text', (node, index, parent) => {
-		if (!parent || index === undefined || (parent.type === 'element' && parent.tagName === 'a')) return;
-		const parts: ElementContent[] = [];
-		let last = 0;
-		for (const match of node.value.matchAll(URL_RE)) {
-			if (match.index > last) parts.push(text(node.value.slice(last, match.index)));
-			parts.push(el('a', { href: match[0] }, [text(match[0])]));
-			last = match.index + match[0].length;
-		}
-		if (parts.length === 0) return;
-		if (last < node.value.length) parts.push(text(node.value.slice(last)));
-		parent.children.splice(index, 1, ...parts);
-		return index + parts.length;
-	});
 }
 
 /** A frontmatter date as ISO 8601, read as the brief schema reads it ('' if it is none), so that briefs sort by time. */

@@ -48,7 +48,7 @@ export const strings = {
 	themeNames: { system: 'Theme: as your system', light: 'Theme: light', dark: 'Theme: dark' },
 	searchLabel: 'Search briefs and sources',
 	searchNoScript:
-		'Search needs JavaScript, which is off. The words you searched for are in the address bar, after “?q=”: find them with your browser’s Find in page (Ctrl+F, or ⌘F on a Mac) among the sections of the newest briefs and the sources listed below; older briefs are listed page by page.',
+		'Search needs JavaScript, which is off. The words you searched for are in the address bar, after “?q=”: find them with your browser’s Find in page (Ctrl+F, or ⌘F on a Mac) among the sections of the newest briefs below, or in the list of all references; older briefs are listed page by page.',
 	notFoundTitle: 'Page not found',
 	notFoundBody: 'There is no page at this address. It may have moved; the briefs are listed on the home page.',
 	home: 'All briefs',
@@ -69,7 +69,6 @@ export const strings = {
 	cite: 'Cite',
 	/** Read after "Cite" by screen readers: "Cite this section". */
 	citeSectionRest: ' this section',
-	statusUnchecked: 'Not yet checked',
 	statusLegend: 'What the statuses mean',
 	statusMeaning: {
 		verified: 'A copy of the source was read, and it says what it is cited for. That is not a verdict on its own claims: an article a brief reviews can be verified and still be wrong.',

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { resolveCitationSettings } from '../plugins/citation-options.ts';
+
 /**
  * A citation key as a path segment and fragment: letters, digits and `_.-`
  * as they are, anything else (`/`, `:`, `~`, …) as `~` and its code, so that
@@ -5,3 +8,14 @@
  * keys share one.
  */
 export const keySlug = (key: string) => key.replace(/[^\p{L}\p{N}_.-]/gu, (char) => `~${char.codePointAt(0)!.toString(16)}`);
+
+/**
+ * A source's name in URLs (`/references/<slug>/`, `#source-<slug>`): its key
+ * made safe for a path; a work from a brief's own bibliography also names
+ * that file (`knuth~3amf~~other`), so that one key in two bibliographies
+ * names two pages, and every page that names a source agrees on it.
+ */
+export function sourceSlug(bibliography: string, key: string): string {
+	if (bibliography === resolveCitationSettings({}).bibliography) return keySlug(key);
+	return `${keySlug(key)}~~${keySlug(path.basename(bibliography, path.extname(bibliography)))}`;
+}

@@ -5,7 +5,7 @@ import { citationStage } from '../citations/stage.ts';
 import { resolveCitationSettings } from '../plugins/citation-options.ts';
 import type { CitationUse } from '../plugins/rehype-citation-ids.ts';
 import type { Brief } from './briefs.ts';
-import { keySlug } from './keys.ts';
+import { sourceSlug } from './keys.ts';
 
 export interface BriefSources {
 	brief: Brief;
@@ -80,13 +80,6 @@ export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {
 	const sortKey = ({ csl }: SiteSource) =>
 		`${csl.author?.[0]?.family ?? csl.author?.[0]?.literal ?? csl.editor?.[0]?.family ?? csl.title ?? ''} ${csl.issued?.['date-parts']?.[0]?.[0] ?? ''}`;
 	const sorted = [...byKey.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.bibliography.localeCompare(b.bibliography));
-	// The same key in two bibliographies names two works: the one listed later gets `~2`.
-	const slugs = new Set<string>();
-	for (const entry of sorted) {
-		let slug = keySlug(entry.source.key);
-		for (let n = 2; slugs.has(slug); n++) slug = `${keySlug(entry.source.key)}~${n}`;
-		slugs.add(slug);
-		entry.slug = slug;
-	}
+	for (const entry of sorted) entry.slug = sourceSlug(entry.bibliography, entry.source.key);
 	return sorted;
 }

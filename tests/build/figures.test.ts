@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/anchors/manifest.ts';
-import { fixture } from '../helpers/build.ts';
+import { contentCopy } from '../helpers/build.ts';
 import { built, distOf, page } from '../helpers/sites.ts';
 
 describe('figures and tables (fixture "figures")', () => {
@@ -80,7 +80,7 @@ describe('figures and tables (fixture "figures")', () => {
 	});
 
 	it('records figures and tables in the anchor manifest like paragraphs', () => {
-		const manifest = JSON.parse(readFileSync(path.join(fixture('figures'), 'anchors.json'), 'utf8')) as Manifest;
+		const manifest = JSON.parse(readFileSync(path.join(contentCopy('figures'), 'anchors.json'), 'utf8')) as Manifest;
 		const anchors = manifest.briefs['figures']!.anchors;
 		expect(anchors['fig-rising']).toMatchObject({ kind: 'fig', section: 'before-the-figures' });
 		expect(anchors['tbl-counts']).toMatchObject({ kind: 'table', section: 'before-the-figures' });

@@ -32,8 +32,11 @@ export const SITE_ENV: Partial<Record<SiteName, Record<string, string>>> = {
 	research: { SOURCED_SITE: 'https://example.org/research/' },
 };
 
-/** Sites built from a copy of their fixture (tests/helpers/build.ts contentCopy), which the build may write to. */
-const COPIED: readonly SiteName[] = ['untrusted'];
+/**
+ * Sites built from a copy of their fixture (tests/helpers/build.ts contentCopy), which the build may write to:
+ * a build writes its content's anchors.json, and tests never write into tracked folders.
+ */
+const COPIED: readonly SiteName[] = ['untrusted', 'real-bib', 'figures', 'citations', 'widely-cited', 'citation-letters', 'evidence'];
 
 /**
  * The content a site is built from, in a folder of its own where the build
