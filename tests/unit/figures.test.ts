@@ -25,7 +25,7 @@ describe('rehype-figures', () => {
 			'Figure 2:',
 		]);
 		expect(html).toContain(
-			'<caption><button type="button" class="copy-link" data-load="c" data-copy="#tbl-one" aria-label="Copy link to Table 1" disabled></button><span class="figure-number">Table 1:</span> First table, caption above.</caption>',
+			'<caption><button type="button" class="copy-link" data-load="c" data-copy="#tbl-one" aria-label="Copy link to Table 1" tabindex="-1" disabled></button><span class="figure-number">Table 1:</span> First table, caption above.</caption>',
 		);
 		expect(html).toContain('<figure id="fig-one" data-pagefind-title="Figure 1: First figure.">');
 		expect(html).toContain(
@@ -45,7 +45,7 @@ describe('rehype-figures', () => {
 
 	it('lets a caption cite; the citation is named after the table and its back-link says "Table 1"', async () => {
 		const html = await render([table('a'), 'Table: Counts [@adams2001]. #tbl-counts'].join('\n\n'));
-		expect(html).toContain('<span class="citation" id="cite-tbl-counts-adams2001">(<a href="#bib-adams2001" interestfor="preview-adams2001">Adams 2001</a>)</span>');
+		expect(html).toContain('<span id="cite-tbl-counts-adams2001" class="citation">(<a href="#bib-adams2001" interestfor="preview-adams2001">Adams 2001</a>)</span>');
 		expect(html).toContain('<p class="cited-in">Cited in: <a href="#tbl-counts" class="back-link">Table 1</a></p>');
 		// The search title leaves the citation out.
 		expect(html).toContain('data-pagefind-title="Table 1: Counts."');
