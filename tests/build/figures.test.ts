@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/anchors/manifest.ts';
-import { contentCopy } from '../helpers/build.ts';
+import { contentCopy, shownCopy } from '../helpers/build.ts';
 import { built, distOf, page } from '../helpers/sites.ts';
 
 describe('figures and tables (fixture "figures")', () => {
@@ -14,7 +14,7 @@ describe('figures and tables (fixture "figures")', () => {
 		const { code, output } = built('figures');
 		expect(code, output).toBe(0);
 		expect(output).toContain(
-			'tests/fixtures/figures/briefs/figures.mdx:40:1: the image "./three-bars.png" has no alt text. Say what it shows between the brackets: ![A bar chart of …](./three-bars.png).',
+			`${shownCopy('figures')}/briefs/figures.mdx:40:1: the image "./three-bars.png" has no alt text. Say what it shows between the brackets: ![A bar chart of …](./three-bars.png).`,
 		);
 		expect(output.match(/has no alt text/g)).toHaveLength(1);
 	});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/bibliography/parse-bibtex.ts';
+import { shownCopy } from '../helpers/build.ts';
 import { parseRis } from '../helpers/ris.ts';
 import { built, distOf, page } from '../helpers/sites.ts';
 
@@ -147,7 +148,7 @@ describe('the references page', () => {
 describe('bibliography lint at the end of the build', () => {
 	it('warns about an entry that no brief cites, naming its line, in one line', () => {
 		expect(built('citations').output).toContain(
-			'tests/fixtures/citations/bibliography.bib: 1 entry is never cited ("uncited2024"; first at line 30). Cite it or remove it;',
+			`${shownCopy('citations')}/bibliography.bib: 1 entry is never cited ("uncited2024"; first at line 30). Cite it or remove it;`,
 		);
 	});
 

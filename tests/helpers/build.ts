@@ -47,3 +47,6 @@ export const fixture = (name: string) => path.join(root, 'tests/fixtures', name)
 
 /** Where a site built from a copy of its content has that copy (the build writes its anchors.json there). */
 export const contentCopy = (name: string) => path.join(outRoot, `${name}-content`);
+
+/** How the build's messages name the content folder of a site built from a copy (relative to the project). */
+export const shownCopy = (name: string) => path.relative(root, contentCopy(name));
