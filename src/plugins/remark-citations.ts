@@ -5,6 +5,7 @@ import type { Transformer } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { bibliographyErrors, displayPath, loadBibliography, type Bibliography, type Source } from '../bibliography/load.ts';
+import { lineIndex } from '../bibliography/parse-bibtex.ts';
 import { closest } from '../bibliography/suggest.ts';
 import { recordCited } from '../bibliography/usage.ts';
 import type { CitationCacheOptions } from '../citations/cache.ts';
@@ -206,18 +207,11 @@ function written(run: InlineRun, cluster: Cluster, source: string): string {
 
 /** `file:line:column` of a source offset, from a table of line starts (one pass over the source per brief). */
 function locator(file: VFile, source: string): (offset: number | undefined) => string {
-	const starts = [0];
-	for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+	const at = lineIndex(source);
 	const name = displayPath(file.path);
 	return (offset) => {
 		if (offset === undefined || offset < 0) return name;
-		let low = 0;
-		let high = starts.length - 1;
-		while (low < high) {
-			const mid = (low + high + 1) >> 1;
-			if (starts[mid]! <= offset) low = mid;
-			else high = mid - 1;
-		}
-		return `${name}:${low + 1}:${offset - starts[low]! + 1}`;
+		const { line, column } = at(offset);
+		return `${name}:${line}:${column}`;
 	};
 }

@@ -1,6 +1,7 @@
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { displayPath } from '../bibliography/load.ts';
+import { lineIndex } from '../bibliography/parse-bibtex.ts';
 
 /**
  * `file:line:column` of `needle` in the brief's source, searched from the
@@ -14,6 +15,6 @@ export function sourceLocation(file: VFile, node: Node | undefined, needle?: str
 	const source = String(file.value);
 	const offset = needle !== undefined && start.offset !== undefined ? source.indexOf(needle, start.offset) : -1;
 	if (offset < 0) return `${name}:${start.line}:${start.column}`;
-	const before = source.slice(0, offset);
-	return `${name}:${before.split('\n').length}:${offset - before.lastIndexOf('\n')}`;
+	const { line, column } = lineIndex(source)(offset);
+	return `${name}:${line}:${column}`;
 }
