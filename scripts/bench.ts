@@ -125,7 +125,8 @@ async function measureSearch(url: string, slug: string, extraQuery?: string): Pr
 				await page.goto(`${url}/briefs/${slug}/`);
 				await page.waitForLoadState('networkidle');
 				const before = transfers.length;
-				await page.locator('#site-search-q').focus();
+				// Search opens on a click (or typing, / or Ctrl+K), never on focus alone.
+				await page.locator('#site-search-q').click();
 				await page.locator('dialog.search-dialog[open] input[type="search"]').waitFor();
 				await page.waitForLoadState('networkidle');
 				await page.waitForTimeout(300);
