@@ -34,7 +34,7 @@ const { values } = parseArgs({
 		compare: { type: 'string', default: '300' },
 	},
 });
-const sizes = values.sizes.split(',').map(Number);
+const sizes = values.sizes.split(',').filter(Boolean).map(Number);
 const runs = Number(values.runs);
 const root = process.cwd();
 const work = path.join(tmpdir(), 'sourced-bench');
@@ -150,7 +150,8 @@ async function measureSearch(url: string, slug: string, extraQuery?: string): Pr
 									observer.disconnect();
 									requestAnimationFrame(() => resolve(performance.now()));
 								}
-							}).observe(list, { childList: true, subtree: true });
+							// The status line may be written after the list: watch both.
+							}).observe(dialog, { childList: true, subtree: true, characterData: true });
 						});
 						document.addEventListener('keydown', () => ((window as unknown as { __key: number }).__key = performance.now()), { once: true, capture: true });
 					}, query);
