@@ -11,7 +11,6 @@ export const strings = {
 	sourcePageLede: (n: number) => `A source cited in ${n.toLocaleString('en')} brief${n === 1 ? '' : 's'} on this site: what was verified about it, and every section citing it.`,
 	allReferences: 'All references',
 	allReferencesLede: 'Every source cited in a brief on this site, with what was verified about it and where it is cited.',
-	citeSection: 'Cite this section',
 	citeBrief: 'Cite this brief',
 	copyCitation: 'Copy citation',
 	copied: 'Copied to the clipboard',
@@ -20,7 +19,6 @@ export const strings = {
 	copyQuoteLink: 'Copy link to quote',
 	copyLinkTo: (label: string) => `Copy link to ${label}`,
 	copyFailed: 'Could not copy; select the text instead',
-	download: 'Download',
 	downloadBrief: 'This brief’s record:',
 	downloadReferences: 'All references of this brief:',
 	openSource: 'Open the source',
@@ -35,7 +33,6 @@ export const strings = {
 	searchResults: 'Search results',
 	searchFailed: 'Search could not load its index. Check the connection, then type again.',
 	searchHint: '↓ and ↑ move through the results; Enter opens one; Esc closes.',
-	resultCount: (n: number, q: string) => (n === 0 ? `No results for “${q}”` : `${n} result${n === 1 ? '' : 's'} for “${q}”`),
 	allResults: 'All',
 	moreFilters: 'More filters',
 	/** Values of the Pagefind filter `type`, shown as they are. */
