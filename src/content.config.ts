@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { briefSchema, datesAsWritten } from './schemas/brief.ts';
-import { contentDir } from './site.config.ts';
+import { paths } from 'virtual:sourced/config';
 
 const briefs = defineCollection({
-	loader: datesAsWritten(glob({ base: `${contentDir}/briefs`, pattern: '**/*.mdx' })),
+	loader: datesAsWritten(glob({ base: `${paths.content}/briefs`, pattern: '**/*.mdx' })),
 	schema: briefSchema,
 });
 

@@ -1,7 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentDir } from '../site.config.ts';
-import { buildRegistry } from '../utils/build-registry.ts';
 
 /** One public anchor of a brief, as the manifest remembers it. */
 export interface AnchorRecord {
@@ -29,12 +27,13 @@ export interface Manifest {
 const COMMENT =
 	'Every public anchor of every brief, written by the build. Commit it. When an anchor disappears, the build keeps it as an alias of its successor, or asks you to add one to "aliases" (old id → current id) or to "retired". See README, "Links that last".';
 
-export const manifestPath = () => path.join(contentDir, 'anchors.json');
+/** Where a content folder keeps its manifest. */
+export const manifestPath = (contentDir: string) => path.join(contentDir, 'anchors.json');
 
 export const emptyBrief = (): BriefAnchors => ({ anchors: {}, aliases: {}, retired: [] });
 
 /** The committed manifest, or an empty one before the first build. */
-export function readManifest(file = manifestPath()): Manifest {
+export function readManifest(file: string): Manifest {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
@@ -57,7 +56,7 @@ export function readManifest(file = manifestPath()): Manifest {
 const cache = new Map<string, { mtimeMs: number; manifest: Manifest }>();
 
 /** The committed record of one brief's anchors (read once per change of the file). */
-export function publishedAnchors(slug: string, file = manifestPath()): BriefAnchors {
+export function publishedAnchors(slug: string, file: string): BriefAnchors {
 	let mtimeMs = -1;
 	try {
 		mtimeMs = statSync(file).mtimeMs;
@@ -72,17 +71,11 @@ export function publishedAnchors(slug: string, file = manifestPath()): BriefAnch
 	return hit.manifest.briefs[slug] ?? emptyBrief();
 }
 
-/**
- * What this build found, by brief, for the integration to write once the
- * build has succeeded.
- */
-export const builtAnchors = buildRegistry<string, BriefAnchors>('anchors');
-
 const sorted = <T>(record: Record<string, T>): Record<string, T> =>
 	Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
-/** Writes the manifest with this build's briefs merged in; returns whether it changed. */
-export function writeManifest(file = manifestPath()): boolean {
+/** Writes the manifest with the anchors this build found (by brief, integration/collector.ts) merged in; returns whether it changed. */
+export function writeManifest(builtAnchors: Map<string, BriefAnchors>, file: string): boolean {
 	if (builtAnchors.size === 0) return false;
 	const manifest = readManifest(file);
 	for (const [slug, brief] of builtAnchors) manifest.briefs[slug] = brief;

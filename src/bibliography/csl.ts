@@ -2,7 +2,7 @@ import { Cite, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
-import { citationStage } from '../citations/stage.ts';
+import type { CitationStage } from '../citations/stage.ts';
 import { writeBibtex } from './export-bibtex.ts';
 import { loadBibliography, type Source } from './load.ts';
 
@@ -49,12 +49,12 @@ export function exportSources(sources: Source[], format: ExportFormat): string {
 }
 
 /** One record formatted as a bibliography entry in a CSL style, as HTML, by the build's one engine (citations/engine.ts). */
-export function formatRecord(record: CslItem, csl: string): string {
-	return formatRecords([record], csl).get(record.id)!;
+export function formatRecord(record: CslItem, csl: string, stage: CitationStage): string {
+	return formatRecords([record], csl, stage).get(record.id)!;
 }
 
 /** Each record formatted on its own (no year letters from sharing a list), with one registration for them all. */
-export function formatRecords(records: CslItem[], csl: string): Map<string, string> {
-	const formatted = citationStage.records(records, csl);
+export function formatRecords(records: CslItem[], csl: string, stage: CitationStage): Map<string, string> {
+	const formatted = stage.records(records, csl);
 	return new Map(records.map((record) => [record.id, formatted[record.id] ?? '']));
 }

@@ -51,7 +51,7 @@ export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 const WRITTEN: readonly string[] = ['verified', 'likely', 'unverified'];
 
 export interface LintOptions {
-	/** A missing `verification` is an error (`site.strictVerification`). */
+	/** A missing `verification` is an error (`strictVerification` of sourced() in astro.config.ts). */
 	strictVerification?: boolean;
 }
 
@@ -112,7 +112,7 @@ export function lintEntries(entries: BibEntry[], { strictVerification = false }:
 			if (strictVerification) {
 				error(
 					entry,
-					`"${entry.key}" has no "verification" field, and this site requires one (strictVerification in src/site.config.ts). Add verification = {verified}, {likely} or {unverified}, and a verificationnote saying what was checked.`,
+					`"${entry.key}" has no "verification" field, and this site requires one (strictVerification: true in astro.config.ts). Add verification = {verified}, {likely} or {unverified}, and a verificationnote saying what was checked.`,
 					entry.key,
 				);
 			}

@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CslItem } from '@citation-js/core';
-import { site } from '../site.config.ts';
 import { doiOf, doiUrl } from './identifiers.ts';
 import { resolveInheritance } from './inherit.ts';
 import { DATA_ONLY_TYPES, lintEntries, statusOf, type BibProblem, type LintOptions, type VerificationStatus } from './lint.ts';
@@ -91,19 +90,21 @@ const cache = new Map<string, { mtimeMs: number; bibliography: Bibliography }>()
 /**
  * Reads a bibliography once per change of the file; every brief that shares
  * it shares the result. Throws only when the file cannot be read at all: its
- * problems are in `problems`, for `bibliographyErrors` to report.
+ * problems are in `problems`, for `bibliographyErrors` to report. `options`
+ * are the site's (`strictVerification`, astro.config.ts).
  */
-export function loadBibliography(file: string): Bibliography {
+export function loadBibliography(file: string, options: LintOptions = {}): Bibliography {
 	let mtimeMs: number;
 	try {
 		mtimeMs = statSync(file).mtimeMs;
 	} catch {
 		throw new Error(`${displayPath(file)}: bibliography not found. Create it, or fix "bibliography" in the brief's frontmatter.`);
 	}
-	const hit = cache.get(file);
+	const memo = `${file}\0${options.strictVerification === true}`;
+	const hit = cache.get(memo);
 	if (hit?.mtimeMs === mtimeMs) return hit.bibliography;
-	const bibliography = readBibliography(readFileSync(file, 'utf8'), file, { strictVerification: site.strictVerification });
-	cache.set(file, { mtimeMs, bibliography });
+	const bibliography = readBibliography(readFileSync(file, 'utf8'), file, options);
+	cache.set(memo, { mtimeMs, bibliography });
 	return bibliography;
 }
 

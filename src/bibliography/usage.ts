@@ -1,16 +1,7 @@
-import { buildRegistry } from '../utils/build-registry.ts';
 import { displayPath, formatProblem, loadBibliography } from './load.ts';
+import type { LintOptions } from './lint.ts';
 
-/** Which keys of which bibliography the briefs of this build cite. */
-const cited = buildRegistry<string, Set<string>>('cited');
-
-export function recordCited(bibliography: string, keys: Iterable<string>): void {
-	const set = cited.get(bibliography) ?? new Set();
-	for (const key of keys) set.add(key.toLowerCase());
-	cited.set(bibliography, set);
-}
-
-/** A finding about a bibliography: one summary line, and every item for SOURCED_VERBOSE=1. */
+/** A finding about a bibliography: one summary line, and every item (written to the citation report, integrations/citation-report.ts). */
 export interface UsageNote {
 	summary: string;
 	details: string[];
@@ -25,11 +16,14 @@ const someKeys = (keys: string[]) =>
  * What the end of the build says about each bibliography the briefs used, a
  * line each: problems in entries no brief cites (they do not fail the build),
  * entries never cited, and cited sources without a verification status.
+ * `cited`: the keys the build's briefs cite, by bibliography
+ * (integration/collector.ts). `report`: where every item is listed.
  */
-export function usageNotes(): UsageNote[] {
+export function usageNotes(cited: Map<string, Set<string>>, report: string, options: LintOptions = {}): UsageNote[] {
 	const notes: UsageNote[] = [];
-	for (const [file, keys] of cited) {
-		const bibliography = loadBibliography(file);
+	for (const [file, citedKeys] of cited) {
+		const keys = new Set([...citedKeys].map((key) => key.toLowerCase()));
+		const bibliography = loadBibliography(file, options);
 		const name = displayPath(file);
 		const isCited = (key: string) => keys.has(key.toLowerCase());
 		// A crossref or xdata parent of a cited entry is used, cited or not.
@@ -48,7 +42,7 @@ export function usageNotes(): UsageNote[] {
 				summary:
 					`${name}: ${plural(uncitedProblems.length, 'problem', 'problems')} in ${plural(entries.size, 'entry', 'entries')} no brief cites ` +
 					`(first: line ${first.line}: ${first.message.split(/[.;] /)[0]}). They fail the build once an entry is cited; ` +
-					`run with SOURCED_VERBOSE=1 to list them all.`,
+					`${report} lists them all.`,
 				details: uncitedProblems.map((p) => formatProblem(file, p)),
 			});
 		}
@@ -59,7 +53,7 @@ export function usageNotes(): UsageNote[] {
 			notes.push({
 				summary:
 					`${name}: ${plural(never.length, 'entry is', 'entries are')} never cited (${someKeys(never.map((s) => s.key))}; first at line ${never[0]!.entry.line}). ` +
-					`Cite ${never.length === 1 ? 'it' : 'them'} or remove ${never.length === 1 ? 'it' : 'them'}; SOURCED_VERBOSE=1 lists them all.`,
+					`Cite ${never.length === 1 ? 'it' : 'them'} or remove ${never.length === 1 ? 'it' : 'them'}; ${report} lists them all.`,
 				details: never.map((s) => `${name}:${s.entry.line}:${s.entry.column}: "${s.key}" is never cited.`),
 			});
 		}

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { cslItems, type CslItem } from '../bibliography/csl.ts';
-import { citationDefaults } from '../site.config.ts';
 import { CitationCache, digest, type CitationCacheOptions } from './cache.ts';
 import { formatBrief, formatEntries, localeXml, styleFor, yearLetters, type ClusterInput, type Formatted, type Style } from './engine.ts';
 import { locatorTerms } from './locators.ts';
@@ -13,26 +12,31 @@ export const fragment = (id: string) => id.replace(/[^\p{L}\p{N}\-._~!$&'()*+,;=
 /**
  * The citation stage of a build: the bibliography's CSL-JSON, each work's
  * year letter, and every formatted cluster, reference list and entry,
- * memoised by content and kept in Astro's cache directory (cache.ts). The
- * markdown plugins get one with the cache directory (plugins/index.ts);
- * pages use `citationStage`, which keeps work in memory. Both format with the
- * same engine (engine.ts) and the same inputs, so they print the same text.
+ * memoised by content and kept in the site's cache directory (cache.ts).
+ * Each build's Markdown plugins share one, made by the sourced() integration
+ * (integration/index.ts); pages, which Vite runs apart from the plugins,
+ * have their own (page-stage.ts), reading and writing the same cache. Both
+ * format with the same engine (engine.ts) and the same inputs, so they print
+ * the same text.
  */
 export class CitationStage {
 	readonly cache: CitationCache;
+	/** The locale citations are formatted in unless a call names another. */
+	readonly locale: string;
 	private readonly letterMemo = new Map<string, { mtimeMs: number; letters: Record<string, number> }>();
 
-	constructor(options: CitationCacheOptions = {}) {
+	constructor(options: CitationCacheOptions & { locale?: string | undefined } = {}) {
 		this.cache = new CitationCache(options);
+		this.locale = options.locale ?? DEFAULT_LOCALE;
 	}
 
 	/** Every entry of the bibliography as CSL-JSON whose id is its key. */
 	items(bibFile: string): Map<string, CslItem> {
-		return keyed(cslItems(bibFile));
+		return bibliographyItems(bibFile);
 	}
 
 	/** Each work's year letter (0 = a), fixed by all the works of its bibliography (engine.ts). */
-	letters(bibFile: string, style: Style, locale = citationDefaults.lang): Record<string, number> {
+	letters(bibFile: string, style: Style, locale = this.locale): Record<string, number> {
 		const memo = `${bibFile}\0${style.id}\0${locale}`;
 		const { mtimeMs } = statSync(bibFile);
 		const hit = this.letterMemo.get(memo);
@@ -44,7 +48,7 @@ export class CitationStage {
 	}
 
 	/** A brief's clusters and reference list, from the works it cites (in the order first cited). */
-	brief(bibFile: string, csl: string, keys: string[], clusters: ClusterInput[], locale = citationDefaults.lang): Formatted {
+	brief(bibFile: string, csl: string, keys: string[], clusters: ClusterInput[], locale = this.locale): Formatted {
 		const style = styleFor(csl);
 		const all = this.items(bibFile);
 		const items = keys.map((key) => all.get(key)!);
@@ -53,7 +57,7 @@ export class CitationStage {
 	}
 
 	/** Works of a bibliography as entries standing alone, with their year letters: previews, /references/, source pages. */
-	entries(bibFile: string, csl: string, keys: string[], locale = citationDefaults.lang): Record<string, string> {
+	entries(bibFile: string, csl: string, keys: string[], locale = this.locale): Record<string, string> {
 		const style = styleFor(csl);
 		const all = this.items(bibFile);
 		const letters = this.letters(bibFile, style, locale);
@@ -61,7 +65,7 @@ export class CitationStage {
 	}
 
 	/** Records that are not in a bibliography (a brief, its sections), each standing alone, with no year letters. */
-	records(records: CslItem[], csl: string, locale = citationDefaults.lang): Record<string, string> {
+	records(records: CslItem[], csl: string, locale = this.locale): Record<string, string> {
 		return this.batch('record', styleFor(csl), locale, records, {});
 	}
 
@@ -83,13 +87,16 @@ export class CitationStage {
 	}
 }
 
-/** The stage pages use (formatting kept in memory for this build). */
-export const citationStage = new CitationStage();
+/** The locale of a stage, or of the locator terms, that names none. */
+export const DEFAULT_LOCALE = 'en-US';
+
+/** Every entry of a bibliography as CSL-JSON whose id is its key (read once per change of the file). */
+export const bibliographyItems = (bibFile: string): Map<string, CslItem> => keyed(cslItems(bibFile));
 
 const terms = new Map<string, Map<string, string>>();
 
 /** The locator terms of a locale, for the parser (parse-locator.ts). */
-export function termsFor(locale = citationDefaults.lang): Map<string, string> {
+export function termsFor(locale = DEFAULT_LOCALE): Map<string, string> {
 	let found = terms.get(locale);
 	if (!found) terms.set(locale, (found = locatorTerms(localeXml(locale))));
 	return found;

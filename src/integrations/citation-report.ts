@@ -1,20 +1,31 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { displayPath } from '../bibliography/load.ts';
 import { usageNotes } from '../bibliography/usage.ts';
+import type { BuildCollector } from '../integration/collector.ts';
+import type { SourcedConfig } from '../integration/config.ts';
 
 /**
  * At the end of the build, one line for each finding about the bibliographies
  * (problems in entries no brief cites, entries never cited, cited sources
- * without a verification status). Warnings, not errors; SOURCED_VERBOSE=1
- * lists every item under its line.
+ * without a verification status). Warnings, not errors. Every item of every
+ * line, as `file:line:column: …`, goes to a report in the cache folder
+ * (`citation-report.txt`), which the lines name; Astro's `--verbose` also
+ * prints them.
  */
-export function citationReport(): AstroIntegration {
+export function citationReport(collector: BuildCollector, config: SourcedConfig): AstroIntegration {
 	return {
 		name: 'sourced:citations',
 		hooks: {
-			'astro:build:done': ({ logger }) => {
-				const verbose = Boolean(process.env['SOURCED_VERBOSE']);
-				for (const { summary, details } of usageNotes()) {
-					logger.warn(verbose ? `${summary}\n  ${details.join('\n  ')}` : summary);
+			'astro:build:done': async ({ logger }) => {
+				const report = path.join(config.paths.cache, 'citation-report.txt');
+				const notes = usageNotes(collector.cited(), displayPath(report), { strictVerification: config.citations.strictVerification });
+				await mkdir(path.dirname(report), { recursive: true });
+				await writeFile(report, notes.map(({ summary, details }) => `${summary}\n  ${details.join('\n  ')}\n`).join('\n'));
+				for (const { summary, details } of notes) {
+					logger.warn(summary);
+					logger.debug(`${summary}\n  ${details.join('\n  ')}`);
 				}
 			},
 		},

@@ -13,19 +13,19 @@ const OUT = '_s';
  * Builds the site's browser code with esbuild, outside Vite, so that pages
  * carry one small inline script and load each feature's module only when a
  * reader uses it. In `astro dev` the modules are served by Vite from src/.
- * The inline bootstrap is handed to the layout in SOURCED_BOOTSTRAP.
+ * The inline bootstrap goes into `scripts.bootstrap`, which the layout
+ * imports from `virtual:sourced/bootstrap` (integration/virtual-modules.ts).
  * Browser code cannot read the site's config: the path the site is served
- * under (Astro's `base`, e.g. /research/) is compiled in as `__BASE__`
+ * under (`base`, e.g. /research/) is compiled in as `__BASE__`
  * (scripts/base.ts), and the bootstrap's module folder starts with it.
  */
-export function clientScripts(): AstroIntegration {
+export function clientScripts(scripts: { bootstrap: string }, base: string): AstroIntegration {
 	let built: string | undefined;
 	return {
 		name: 'sourced:client-scripts',
 		hooks: {
 			'astro:config:setup': async ({ command, config, updateConfig }) => {
-				const scripts = path.join(fileURLToPath(config.root), 'src/scripts');
-				const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				const sources = path.join(fileURLToPath(config.root), 'src/scripts');
 				const define = { __BASE__: JSON.stringify(base) };
 				// In `astro dev`, Vite serves the modules from src/ and defines the same.
 				updateConfig({ vite: { define } });
@@ -33,7 +33,7 @@ export function clientScripts(): AstroIntegration {
 				if (command === 'build') {
 					built = await mkdtemp(path.join(tmpdir(), 'sourced-scripts-'));
 					const { metafile } = await build({
-						entryPoints: Object.fromEntries(Object.values(MODULES).map((file) => [file, path.join(scripts, `${file}.ts`)])),
+						entryPoints: Object.fromEntries(Object.values(MODULES).map((file) => [file, path.join(sources, `${file}.ts`)])),
 						outdir: built,
 						bundle: true,
 						splitting: true,
@@ -58,7 +58,7 @@ export function clientScripts(): AstroIntegration {
 					for (const [name, file] of Object.entries(MODULES)) urls[name] = file;
 				}
 				const bootstrap = await build({
-					entryPoints: [path.join(scripts, 'bootstrap.ts')],
+					entryPoints: [path.join(sources, 'bootstrap.ts')],
 					bundle: true,
 					format: 'iife',
 					target: 'es2022',
@@ -71,7 +71,7 @@ export function clientScripts(): AstroIntegration {
 					},
 					tsconfigRaw: {},
 				});
-				process.env['SOURCED_BOOTSTRAP'] = bootstrap.outputFiles[0]!.text.trim();
+				scripts.bootstrap = bootstrap.outputFiles[0]!.text.trim();
 			},
 			'astro:build:done': async ({ dir }) => {
 				if (!built) return;

@@ -2,15 +2,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { builtSources, sourceRecords } from './source-records.ts';
+import type { BuildCollector } from '../integration/collector.ts';
+import type { SourcedConfig } from '../integration/config.ts';
+import { sourceRecords } from './source-records.ts';
 
 /**
  * Indexes the built site with Pagefind's Node API once Astro has written it:
  * the article body of each brief (sub-results per heading and paragraph), and
  * each source cited anywhere as one record of its own. Any indexing error
- * fails the build: a site without its index is not done.
+ * fails the build: a site without its index is not done. The sources come
+ * from the briefs' reference lists, as the plugins left them (collector).
  */
-export function pagefind(): AstroIntegration {
+export function pagefind(collector: BuildCollector, config: SourcedConfig): AstroIntegration {
 	return {
 		name: 'sourced:pagefind',
 		hooks: {
@@ -22,7 +25,8 @@ export function pagefind(): AstroIntegration {
 					const added = await index.addDirectory({ path: outDir });
 					if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
 					if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
-					const records = sourceRecords(pages.flatMap(({ pathname }) => builtSources.get(`/${pathname}`) ?? []));
+					const built = collector.sources();
+					const records = sourceRecords(pages.flatMap(({ pathname }) => built.get(`/${pathname}`) ?? []), config);
 					for (const record of records) {
 						const { errors } = await index.addCustomRecord(record);
 						if (errors.length > 0) throw new Error(`Pagefind could not index the source ${record.url}: ${errors.join('; ')}`);

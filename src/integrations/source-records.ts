@@ -2,9 +2,8 @@ import type { Element } from 'hast';
 import { plainText, type BibEntry } from '../bibliography/parse-bibtex.ts';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { site } from '../site.config.ts';
+import type { SourcedConfig } from '../integration/config.ts';
 import { strings } from '../ui/strings.ts';
-import { buildRegistry } from '../utils/build-registry.ts';
 import { sourceSlug } from '../utils/keys.ts';
 
 /** A source as a search record of its own (Pagefind's `CustomRecord`). */
@@ -89,17 +88,17 @@ export function shortTitle(entry: BibEntry): string {
  * One search record per source, however many briefs cite it: author, title,
  * year and publisher (the formatted entry), its verification status and
  * note, and where it is cited: as on the references page, the newest few
- * citing briefs (`site.citingBriefsListed`), then how many more. A record
+ * citing briefs (`citingBriefsListed` of the site), then how many more. A record
  * must not grow with the site: a source cited by 3,000 briefs once made a
  * 445 KB record that every search for it downloaded and excerpted. Every
  * citing section is still a section result of its own. The record links to
  * the source's entry on the references page, whose links go on to the citing
  * paragraphs and to the source's own page, which lists them all.
  */
-export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
+export function sourceRecords(cited: CitedSource[], { site, citations }: Pick<SourcedConfig, 'site' | 'citations'>): SourceRecord[] {
 	const bySource = new Map<string, CitedSource[]>();
 	for (const source of cited) {
-		const slug = sourceSlug(source.bibliography, source.key);
+		const slug = sourceSlug(source.bibliography, source.key, citations.bibliography);
 		if (bySource.has(slug)) bySource.get(slug)!.push(source);
 		else bySource.set(slug, [source]);
 	}
@@ -124,9 +123,3 @@ export function sourceRecords(cited: CitedSource[]): SourceRecord[] {
 			};
 		});
 }
-
-/**
- * The sources of every brief this build compiled, by page URL, for the search
- * index (integrations/pagefind.ts).
- */
-export const builtSources = buildRegistry<string, CitedSource[]>('sources');

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { unrecorded } from '../plugins/rehype-access.ts';
+import type { BuildCollector } from '../integration/collector.ts';
 
 /**
  * One line at the end of the build naming the cited web sources (a URL and
@@ -7,13 +7,12 @@ import { unrecorded } from '../plugins/rehype-access.ts';
  * (`urldate`) nor an archived copy (`archiveurl`): pages change and vanish,
  * and a reader should know which version a claim rests on. A note, not an error.
  */
-export function webSourcesReport(): AstroIntegration {
+export function webSourcesReport(collector: BuildCollector): AstroIntegration {
 	return {
 		name: 'sourced:web-sources',
 		hooks: {
-			'astro:build:start': () => unrecorded.clear(),
 			'astro:build:done': ({ logger }) => {
-				const keys = [...new Set(unrecorded.values())].sort();
+				const keys = collector.unrecordedAccess();
 				if (keys.length === 0) return;
 				logger.info(
 					`${keys.length} cited web source${keys.length === 1 ? ' has' : 's have'} neither an access date nor an archived copy: ${keys.join(', ')}. ` +

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { site } from '../site.config.ts';
+import { site } from 'virtual:sourced/config';
 import { strings } from '../ui/strings.ts';
 import { briefPath } from '../utils/brief-record.ts';
 import { publishedBriefs, type Brief } from '../utils/briefs.ts';

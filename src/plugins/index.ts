@@ -3,7 +3,11 @@ import type { Root } from 'mdast';
 import type { Transformer } from 'unified';
 import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
-import type { CitationCacheOptions } from '../citations/cache.ts';
+import { fileURLToPath } from 'node:url';
+import { manifestPath } from '../anchors/manifest.ts';
+import { CitationStage } from '../citations/stage.ts';
+import { rehypeCollect, type BuildCollector } from '../integration/collector.ts';
+import { resolveConfig, type SourcedConfig } from '../integration/config.ts';
 import { strings } from '../ui/strings.ts';
 import { rehypeAccess } from './rehype-access.ts';
 import { rehypeAnchorManifest } from './rehype-anchor-manifest.ts';
@@ -23,9 +27,18 @@ import { rehypePassages } from './rehype-passages.ts';
 import { rehypeReferences } from './rehype-references.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkCitations } from './remark-citations.ts';
+import { remarkSettings } from './remark-settings.ts';
 
 /** A plugin with its options, as unified takes it. */
 const withOptions = <T, R>(plugin: (options: T) => R, options: T): [(options: T) => R, T] => [plugin, options];
+
+/** What one build's pipeline is made with: the site's configuration, the build's citation stage, and where plugins hand their findings. */
+export interface PipelineContext {
+	config: SourcedConfig;
+	stage: CitationStage;
+	/** Takes each brief's `file.data` after the last plugin (integration/collector.ts); none when plugins run alone (tests). */
+	collector?: BuildCollector | undefined;
+}
 
 /**
  * The Markdown pipeline of every brief. Order matters: citations are read
@@ -34,30 +47,29 @@ const withOptions = <T, R>(plugin: (options: T) => R, options: T): [(options: T)
  * captioned and numbered before blocks get ids (a captioned table is a block
  * named "Table 1"); headings and blocks get ids before citations are named
  * after them; the reference list is built from what rehype-citation placed;
- * tables get their scroll box last. `options.cacheDir` keeps formatted
- * citations between builds (integrations/citation-stage.ts sets it).
+ * tables get their scroll box last. Plugins leave what the build needs on
+ * `file.data` (file-data.d.ts), which the last one hands to the collector.
  */
-export const remarkPluginsWith = (options: CitationCacheOptions = {}) => [
+export const remarkPluginsWith = ({ config, stage }: PipelineContext) => [
+	withOptions(remarkSettings, config),
 	remarkGfm,
-	withOptions(remarkCitations, options),
+	withOptions(remarkCitations, { stage, strictVerification: config.citations.strictVerification }),
 	// remark-smartypants types its transformer for any node; it runs on the document root like the others.
 	remarkSmartypants as unknown as () => Transformer<Root>,
 ];
 
-export const remarkPlugins = remarkPluginsWith();
-
-export const rehypePluginsWith = (options: CitationCacheOptions = {}) => [
+export const rehypePluginsWith = ({ config, stage, collector }: PipelineContext) => [
 	rehypeMdxHtml,
 	rehypeHeadingIds,
-	rehypeFigures,
+	withOptions(rehypeFigures, { base: config.site.base }),
 	rehypeFigureRefs,
-	rehypeBlockIds,
+	withOptions(rehypeBlockIds, { manifest: manifestPath(config.paths.content) }),
 	rehypeCitations,
 	rehypeCitationIds,
 	rehypeReferences,
-	withOptions(rehypeCiteSections, options),
+	withOptions(rehypeCiteSections, { stage, site: config.site }),
 	rehypeFootnoteLinks,
-	rehypeAnchorManifest,
+	withOptions(rehypeAnchorManifest, { manifest: manifestPath(config.paths.content) }),
 	// Evidence, after the anchor manifest so that it never moves an anchor: access dates, COinS, quoted passages, corrections.
 	rehypeAccess,
 	rehypeCoins,
@@ -66,9 +78,20 @@ export const rehypePluginsWith = (options: CitationCacheOptions = {}) => [
 	rehypeLinkButtons,
 	rehypeTableScroll,
 	rehypeExternalLinks,
+	...(collector ? [rehypeCollect(collector)] : []),
 ];
 
-export const rehypePlugins = rehypePluginsWith();
+/**
+ * The pipeline alone, for tests of the plugins: the default configuration
+ * over this project, a citation stage that keeps its work in memory, no
+ * collector.
+ */
+const alone: PipelineContext = {
+	config: resolveConfig({}, { root: fileURLToPath(new URL('../..', import.meta.url)), cacheDir: 'node_modules/.astro' }),
+	stage: new CitationStage(),
+};
+export const remarkPlugins = remarkPluginsWith(alone);
+export const rehypePlugins = rehypePluginsWith(alone);
 
 export const remarkRehypeOptions = {
 	footnoteLabel: strings.notes,
@@ -77,5 +100,6 @@ export const remarkRehypeOptions = {
 	clobberPrefix: '',
 };
 
-export const markdownProcessor = (options: CitationCacheOptions = {}) =>
-	unified({ gfm: false, smartypants: false, remarkPlugins: remarkPluginsWith(options), rehypePlugins: rehypePluginsWith(options), remarkRehype: remarkRehypeOptions });
+/** The Markdown processor of one build (Astro's `markdown.processor`, which MDX inherits), made by the sourced() integration. */
+export const markdownProcessor = (context: PipelineContext) =>
+	unified({ gfm: false, smartypants: false, remarkPlugins: remarkPluginsWith(context), rehypePlugins: rehypePluginsWith(context), remarkRehype: remarkRehypeOptions });

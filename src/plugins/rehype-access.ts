@@ -3,9 +3,8 @@ import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
 import { accessOf, formatParts, isoParts, isWebSource, type Access } from '../bibliography/access.ts';
-import { citationStage } from '../citations/stage.ts';
+import { bibliographyItems } from '../citations/stage.ts';
 import { strings } from '../ui/strings.ts';
-import { buildRegistry } from '../utils/build-registry.ts';
 import { citationSettings } from './citation-options.ts';
 import { briefCitationsOf } from './remark-citations.ts';
 
@@ -18,14 +17,15 @@ import { briefCitationsOf } from './remark-citations.ts';
  *   → <li id="bib-doe2024"><div class="csl-entry">…</div>
  *       <p class="access">Accessed <time datetime="2025-05-03">3 May 2025</time> · <a href="https://web.archive.org/…">Archived copy</a> (archived 2 May 2025)</p>…
  *
- * Cited web sources with neither are listed for the build's summary (integrations/web-sources-report.ts).
+ * Cited web sources with neither are left on the file (`file.data.unrecordedAccess`) for the build's
+ * summary (integrations/web-sources-report.ts).
  */
 export function rehypeAccess(): Transformer<Root> {
 	return (tree, file) => {
 		const prepared = briefCitationsOf(file);
 		if (!prepared || prepared.bibliography.length === 0) return;
 		const { bibliography } = citationSettings(file);
-		const items = citationStage.items(bibliography);
+		const items = bibliographyItems(bibliography);
 		const targets = new Map<string, Element[]>();
 		visit(tree, 'element', (node) => {
 			const id = node.properties['id'];
@@ -38,7 +38,7 @@ export function rehypeAccess(): Transformer<Root> {
 			if (!source) continue;
 			const csl = items.get(key);
 			const access = accessOf(source.entry.fields, csl);
-			if (!access.accessed && !access.archiveUrl && isWebSource(source.entry, csl)) unrecorded.set(`${bibliography}\0${key}`, key);
+			if (!access.accessed && !access.archiveUrl && isWebSource(source.entry, csl)) (file.data.unrecordedAccess ??= []).push(key);
 			for (const target of targets.get(key) ?? []) {
 				const entry = target.children.findIndex((child) => child.type === 'element' && (child.properties['className'] as string[] | undefined)?.includes('csl-entry'));
 				if (entry < 0) continue;
@@ -48,9 +48,6 @@ export function rehypeAccess(): Transformer<Root> {
 		}
 	};
 }
-
-/** Cited web sources with neither an access date nor an archived copy, by bibliography and key, for the build's summary. */
-export const unrecorded = buildRegistry<string, string>('unrecorded-access');
 
 function accessLine(access: Access, entryText: string): Element | undefined {
 	const parts: ElementContent[][] = [];

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
-import { builtAnchors, manifestPath, publishedAnchors, type AnchorRecord, type BriefAnchors } from '../anchors/manifest.ts';
+import { publishedAnchors, type AnchorRecord, type BriefAnchors } from '../anchors/manifest.ts';
 import { normalize, similarity } from '../anchors/similarity.ts';
 import { displayPath } from '../bibliography/load.ts';
 import { frontmatterOf } from './frontmatter.ts';
@@ -22,14 +22,15 @@ const MARGIN = 0.1;
  *   → <h2 id="mobile-payments"><span id="digital-payments" class="anchor-alias"></span>…
  *
  * When no successor is clear the build stops and asks the author to map or
- * retire the anchor. The new record is handed to the build (integrations/
- * anchor-manifest.ts), which writes the manifest once the build succeeds;
- * a draft's is not: nothing of a draft is published, its anchors included.
+ * retire the anchor. The new record is left on the file (`file.data.anchors`)
+ * for the build (integrations/anchor-manifest.ts), which writes the manifest
+ * once the build succeeds; a draft's is not: nothing of a draft is published,
+ * its anchors included. `manifest`: the path of content/anchors.json.
  */
-export function rehypeAnchorManifest(): Transformer<Root> {
+export function rehypeAnchorManifest({ manifest }: { manifest: string }): Transformer<Root> {
 	return (tree, file) => {
 		const slug = slugOf(file);
-		const published = publishedAnchors(slug);
+		const published = publishedAnchors(slug, manifest);
 		const blocks = blocksOf(file);
 		const current = new Map<string, AnchorRecord>();
 		const elements = new Map<string, Element>();
@@ -71,7 +72,7 @@ export function rehypeAnchorManifest(): Transformer<Root> {
 			const closest = ranked.slice(0, 2).map((c) => `#${c.id} (${c.score.toFixed(2)})`).join(', ');
 			problems.push(
 				`the published anchor #${old} (${record.kind}: "${record.text.slice(0, 60)}…") is gone, and no anchor is clearly its successor` +
-					`${closest ? ` (closest: ${closest})` : ''}. In ${displayPath(manifestPath())}, under briefs → "${slug}", map it in "aliases" ` +
+					`${closest ? ` (closest: ${closest})` : ''}. In ${displayPath(manifest)}, under briefs → "${slug}", map it in "aliases" ` +
 					`(e.g. "${old}": "${ranked[0]?.id ?? 'new-id'}") or list it in "retired".`,
 			);
 		}
@@ -86,7 +87,7 @@ export function rehypeAnchorManifest(): Transformer<Root> {
 		tree.children.unshift(...retired.map(aliasSpan));
 
 		const record: BriefAnchors = { anchors: Object.fromEntries(current), aliases, retired };
-		if (frontmatterOf(file)['draft'] !== true) builtAnchors.set(slug, record);
+		if (frontmatterOf(file)['draft'] !== true) file.data.anchors = { slug, record };
 	};
 }
 

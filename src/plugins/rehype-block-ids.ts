@@ -49,10 +49,11 @@ export const slugOf = (file: VFile) => path.basename(file.path, path.extname(fil
  * is renamed; a new block never takes a published id. Ids an author set are
  * kept. Each block is titled for Pagefind, so that a search hit can point at
  * the paragraph. The blocks are recorded in `file.data.blocks` (by id).
+ * `manifest`: the path of content/anchors.json.
  */
-export function rehypeBlockIds(): Transformer<Root> {
+export function rehypeBlockIds({ manifest }: { manifest: string }): Transformer<Root> {
 	return (tree, file) => {
-		const published = publishedAnchors(slugOf(file));
+		const published = publishedAnchors(slugOf(file), manifest);
 		const numbered = figuresOf(file).numbered;
 		const found: { node: Element; kind: string; n: number; label: string; title: string; text: string; section: Block['section'] }[] = [];
 		let section = INTRO;

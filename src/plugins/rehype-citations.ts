@@ -1,7 +1,6 @@
 import type { Root } from 'hast';
 import rehypeCitationGenerator from 'rehype-citation/node/src/generator.js';
 import type { Transformer } from 'unified';
-import { citationDefaults } from '../site.config.ts';
 import { citationSettings } from './citation-options.ts';
 import { briefCitationsOf, type BriefCitations } from './remark-citations.ts';
 
@@ -20,10 +19,10 @@ export function rehypeCitations(): Transformer<Root> {
 	return async (tree, file) => {
 		const prepared = briefCitationsOf(file);
 		if (!prepared || prepared.bibliography.length === 0) return;
-		const { bibliography } = citationSettings(file);
-		const plugin = rehypeCitationGenerator(preparedCite(prepared)) as unknown as (options: object) => Transformer<Root>;
+		const { bibliography, locale } = citationSettings(file);
+		const plugin = rehypeCitationGenerator(preparedCite(prepared, locale)) as unknown as (options: object) => Transformer<Root>;
 		// rehype-citation joins `path` with the names it is given; ours are absolute.
-		await plugin({ path: '/', bibliography, csl: STYLE, lang: citationDefaults.lang })(tree, file, () => undefined);
+		await plugin({ path: '/', bibliography, csl: STYLE, lang: locale })(tree, file, () => undefined);
 	};
 }
 
@@ -36,7 +35,7 @@ const STYLE = 'sourced-prepared';
  * literal text such as an escaped `\[@key\]` alone), and its engine returns
  * the reference list already formatted.
  */
-function preparedCite(prepared: BriefCitations) {
+function preparedCite(prepared: BriefCitations, locale: string) {
 	const data = prepared.bibliography.map(({ key }) => ({ id: `\0${key}` }));
 	const engine = {
 		opt: { xclass: 'in-text' },
@@ -50,7 +49,7 @@ function preparedCite(prepared: BriefCitations) {
 	};
 	const config = {
 		templates: { data: { [STYLE]: '' } },
-		locales: { data: { [citationDefaults.lang]: '' } },
+		locales: { data: { [locale]: '' } },
 		engine: () => engine,
 	};
 	function Cite(this: { data: typeof data }) {

@@ -2,9 +2,8 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import type { CitationCacheOptions } from '../citations/cache.ts';
-import { CitationStage } from '../citations/stage.ts';
-import { sectionRecord, type BriefMeta } from '../utils/brief-record.ts';
+import type { CitationStage } from '../citations/stage.ts';
+import { sectionRecord, type BriefMeta, type SiteIdentity } from '../utils/brief-record.ts';
 import { strings } from '../ui/strings.ts';
 import { citationSettings } from './citation-options.ts';
 import { frontmatterOf } from './frontmatter.ts';
@@ -16,9 +15,10 @@ import { slugOf } from './rehype-block-ids.ts';
  *
  *   <h2 id="fintech">Fintech</h2>
  *   → <h2 id="fintech">Fintech</h2><details class="cite-section">…“Fintech.” In <i>…</i>. Sourced. https://…/#fintech.</details>
+ *
+ * `stage`: the build's citation stage; `site`: the site's name and address, the publisher and URL of the citation.
  */
-export function rehypeCiteSections(options: CitationCacheOptions = {}): Transformer<Root> {
-	const stage = new CitationStage(options);
+export function rehypeCiteSections({ stage, site }: { stage: CitationStage; site: SiteIdentity }): Transformer<Root> {
 	return (tree, file) => {
 		const meta = frontmatterOf(file) as Partial<BriefMeta>;
 		if (!meta?.title || !meta.authors || !meta.published) return;
@@ -26,9 +26,10 @@ export function rehypeCiteSections(options: CitationCacheOptions = {}): Transfor
 		const headings = tree.children.filter(
 			(node): node is Element => node.type === 'element' && node.tagName === 'h2' && typeof node.properties['id'] === 'string',
 		);
-		const records = headings.map((h) => sectionRecord(slug, meta as BriefMeta, { id: String(h.properties['id']), title: toString(h).trim() }));
+		const records = headings.map((h) => sectionRecord(slug, meta as BriefMeta, { id: String(h.properties['id']), title: toString(h).trim() }, site));
 		// All sections with one registration in the build's engine, each entry standing alone (no year letters).
-		const formatted = stage.records(records, citationSettings(file).csl);
+		const { csl, locale } = citationSettings(file);
+		const formatted = stage.records(records, csl, locale);
 		const boxes = new Map(headings.map((heading, i) => [heading, citeBox(formatted[records[i]!.id] ?? '', `cite-section-${heading.properties['id']}`)]));
 		tree.children = tree.children.flatMap((node) => {
 			const box = node.type === 'element' ? boxes.get(node) : undefined;

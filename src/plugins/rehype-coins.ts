@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
 import { coinsTitle } from '../citations/coins.ts';
-import { citationStage } from '../citations/stage.ts';
+import { bibliographyItems } from '../citations/stage.ts';
 import { citationSettings } from './citation-options.ts';
 
 /**
@@ -16,11 +16,11 @@ import { citationSettings } from './citation-options.ts';
  */
 export function rehypeCoins(): Transformer<Root> {
 	return (tree, file) => {
-		let items: ReturnType<typeof citationStage.items> | undefined;
+		let items: ReturnType<typeof bibliographyItems> | undefined;
 		visit(tree, 'element', (node) => {
 			const id = node.properties['id'];
 			if (node.tagName !== 'li' || typeof id !== 'string' || !id.startsWith('bib-')) return;
-			items ??= citationStage.items(citationSettings(file).bibliography);
+			items ??= bibliographyItems(citationSettings(file).bibliography);
 			const item = items.get(id.slice('bib-'.length));
 			if (!item) return;
 			node.children.push({ type: 'element', tagName: 'span', properties: { className: ['Z3988'], title: coinsTitle(item), ariaHidden: 'true' }, children: [] });

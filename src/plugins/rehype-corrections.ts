@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import { displayPath } from '../bibliography/load.ts';
 import { strings } from '../ui/strings.ts';
 import { correctionDate, correctionIds } from '../utils/corrections.ts';
-import { formatDate } from '../utils/briefs.ts';
+import { formatDate } from '../utils/dates.ts';
 import { frontmatterOf } from './frontmatter.ts';
 
 /**

@@ -4,8 +4,8 @@ import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { strings } from '../ui/strings.ts';
-import { clearWarnings, warn } from '../utils/build-warnings.ts';
-import { withBase } from '../utils/url.ts';
+import { warn } from '../utils/build-warnings.ts';
+import { withBasePath } from '../utils/site-url.ts';
 import { sourceLocation } from './source-location.ts';
 
 export type FigureKind = 'figure' | 'table';
@@ -60,10 +60,11 @@ interface Caption {
  * Figures and tables are numbered apart, in document order. The image links
  * to its full-size file (for an image Astro optimises, the original's URL).
  * Images without alt text are warned about, with their place in the source.
+ * `base`: the path the site is served under (`/research/`), before a
+ * root-relative image's address.
  */
-export function rehypeFigures(): Transformer<Root> {
+export function rehypeFigures({ base }: { base: string } = { base: '/' }): Transformer<Root> {
 	return (tree, file) => {
-		clearWarnings(file);
 		const data: FigureData = { numbered: new Map(), ids: new Map(), problems: [] };
 		dataOf(file).figures = data;
 		const children = tree.children;
@@ -108,7 +109,7 @@ export function rehypeFigures(): Transformer<Root> {
 				element.children.unshift(el('caption', {}, content));
 			} else {
 				const img = imageOf(node)!;
-				element = el('figure', {}, [fullSizeLink(img, file, imports), el('figcaption', {}, content)]);
+				element = el('figure', {}, [fullSizeLink(img, file, imports, base), el('figcaption', {}, content)]);
 				if (node.position) element.position = node.position;
 				replaced.set(target, element);
 			}
@@ -245,12 +246,12 @@ interface MdxNode {
  * An image Astro optimises is imported, so that the link goes to the original
  * file the build emits; others link to their own address.
  */
-function fullSizeLink(img: Element, file: VFile, imports: RootContent[]): ElementContent {
+function fullSizeLink(img: Element, file: VFile, imports: RootContent[], base: string): ElementContent {
 	const src = String(img.properties['src'] ?? '');
 	const content = [img, el('span', { className: ['visually-hidden'], dataPagefindIgnore: '' }, [text(` ${strings.fullSizeImage}`)])];
 	const astro = (file.data as { astro?: { localImagePaths?: string[] } }).astro;
 	if (!astro?.localImagePaths?.includes(decodeURI(src))) {
-		return el('a', { className: ['figure-full'], href: src.startsWith('/') ? withBase(src) : src }, content);
+		return el('a', { className: ['figure-full'], href: withBasePath(base, src) }, content);
 	}
 	const name = `__figure_full_${imports.length}__`;
 	const identifier = (value: string) => ({ type: 'Identifier', name: value });

@@ -3,12 +3,9 @@ import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
 import { textFragmentUrl, type QuotedItem } from '../citations/evidence.ts';
-import { citationStage, referenceHref } from '../citations/stage.ts';
-import { builtSources } from '../integrations/source-records.ts';
+import { bibliographyItems, referenceHref } from '../citations/stage.ts';
 import { strings } from '../ui/strings.ts';
-import { briefPath } from '../utils/brief-record.ts';
 import { citationSettings } from './citation-options.ts';
-import { slugOf } from './rehype-block-ids.ts';
 import { citationsOf } from './rehype-citation-ids.ts';
 import { briefCitationsOf } from './remark-citations.ts';
 
@@ -30,7 +27,7 @@ export function rehypePassages(): Transformer<Root> {
 	return (tree, file) => {
 		const prepared = briefCitationsOf(file);
 		if (!prepared || prepared.bibliography.length === 0) return;
-		const items = citationStage.items(citationSettings(file).bibliography);
+		const items = bibliographyItems(citationSettings(file).bibliography);
 		const uses = citationsOf(file);
 		const previews = new Map<string, Element>();
 		const references = new Map<string, Element>();
@@ -91,8 +88,8 @@ export function rehypePassages(): Transformer<Root> {
 				]),
 			);
 		}
-		// The quotations are searchable in their source's record (integrations/source-records.ts).
-		for (const source of builtSources.get(briefPath(slugOf(file))) ?? []) {
+		// The quotations are searchable in their source's record (integrations/source-records.ts): rehype-references left the sources on the file.
+		for (const source of file.data.sources?.sources ?? []) {
 			const passages = quoted.get(source.key);
 			if (passages) source.quotes = passages.map(({ quote }) => `“${quote}”`);
 		}

@@ -7,7 +7,7 @@ import { referenceHref } from '../citations/stage.ts';
 import { LEGEND_STATUSES, statusLabel } from '../ui/status-legend.ts';
 import { strings } from '../ui/strings.ts';
 import { linkify } from '../utils/linkify.ts';
-import { builtSources, citedSource, shortTitle } from '../integrations/source-records.ts';
+import { citedSource, shortTitle } from '../integrations/source-records.ts';
 import { briefPath } from '../utils/brief-record.ts';
 import { citationSettings } from './citation-options.ts';
 import { frontmatterOf } from './frontmatter.ts';
@@ -51,11 +51,11 @@ export function rehypeReferences(): Transformer<Root> {
 			linkify(alone);
 			previews.push(preview(key, alone.children.filter((n) => n.type === 'element' || n.type === 'text'), source));
 		});
-		// Each source becomes a search record of its own (integrations/pagefind.ts).
+		// Each source becomes a search record of its own (integrations/pagefind.ts), handed to the build on the file.
 		const { title, topics, published } = frontmatterOf(file) as { title?: string; topics?: string[]; published?: unknown };
 		const brief = { slug: slugOf(file), title: title ?? '', topics: topics ?? [], published: timestamp(published) };
 		const { bibliography } = citationSettings(file);
-		builtSources.set(briefPath(slugOf(file)), items.map((li) => citedSource(li, brief, bibliography)));
+		file.data.sources = { page: briefPath(slugOf(file)), sources: items.map((li) => citedSource(li, brief, bibliography)) };
 
 		tree.children.push(
 			// Indexed as search records of their own (integrations/pagefind.ts), not as page text.

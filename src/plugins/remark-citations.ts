@@ -7,13 +7,11 @@ import type { VFile } from 'vfile';
 import { bibliographyErrors, displayPath, loadBibliography, type Bibliography, type Source } from '../bibliography/load.ts';
 import { lineIndex } from '../bibliography/parse-bibtex.ts';
 import { closest } from '../bibliography/suggest.ts';
-import { recordCited } from '../bibliography/usage.ts';
-import type { CitationCacheOptions } from '../citations/cache.ts';
 import type { ClusterInput, ClusterItem } from '../citations/engine.ts';
 import { liftQuotes, quoteProblem, quotesData, type Lifted } from '../citations/evidence.ts';
 import { affixHtml, clustersOf, inlineRun, plainText, replaceClusters, type InlineRun } from '../citations/mdast.ts';
 import { parseLocator, tokenize, type Token } from '../citations/parse-locator.ts';
-import { CitationStage, termsFor } from '../citations/stage.ts';
+import { termsFor, type CitationStage } from '../citations/stage.ts';
 import { INLINE, type CiteItem, type Cluster } from '../citations/syntax.ts';
 import { citationSettings } from './citation-options.ts';
 
@@ -62,10 +60,11 @@ const FORBIDDEN_PARENTS: Record<string, string> = {
  *
  * It fails the build with every problem of the brief at once (the
  * bibliography's, unknown keys with the closest key, citations in headings
- * or links), each as `file:line:column`.
+ * or links), each as `file:line:column`. `stage`: the build's citation stage;
+ * `strictVerification`: the site's (astro.config.ts). The keys it cites are
+ * left on the file (`file.data.cited`) for the build's report.
  */
-export function remarkCitations(options: CitationCacheOptions = {}): Transformer<Root> {
-	const stage = new CitationStage(options);
+export function remarkCitations({ stage, strictVerification }: { stage: CitationStage; strictVerification: boolean }): Transformer<Root> {
 	return (tree, file) => {
 		const settings = citationSettings(file);
 		const source = String(file.value);
@@ -74,7 +73,7 @@ export function remarkCitations(options: CitationCacheOptions = {}): Transformer
 		let sources = new Map<string, Source>();
 		let bibliography: Bibliography | undefined;
 		try {
-			bibliography = loadBibliography(settings.bibliography);
+			bibliography = loadBibliography(settings.bibliography, { strictVerification });
 			sources = bibliography.sources;
 		} catch (error) {
 			problems.push(error instanceof Error ? error.message : String(error));
@@ -118,16 +117,16 @@ export function remarkCitations(options: CitationCacheOptions = {}): Transformer
 		if (problems.length > 0) throw new Error(`Citation error${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
 
 		const keys = [...new Set(found.flatMap(({ clusters }) => clusters.flatMap((c) => c.items.map((item) => item.key))))];
-		recordCited(settings.bibliography, keys);
+		file.data.cited = { bibliography: settings.bibliography, keys };
 		const data = file.data as { briefCitations?: BriefCitations };
 		if (keys.length === 0) {
 			data.briefCitations = { bibliography: [], entries: {}, sources };
 			return;
 		}
-		const terms = termsFor();
+		const terms = termsFor(settings.locale);
 		const inputs = found.flatMap(({ run, clusters }) => clusters.map((cluster) => clusterInput(run, cluster, terms, quotes)));
-		const formatted = stage.brief(settings.bibliography, settings.csl, keys, inputs);
-		data.briefCitations = { bibliography: formatted.bibliography, entries: stage.entries(settings.bibliography, settings.csl, keys), sources };
+		const formatted = stage.brief(settings.bibliography, settings.csl, keys, inputs, settings.locale);
+		data.briefCitations = { bibliography: formatted.bibliography, entries: stage.entries(settings.bibliography, settings.csl, keys, settings.locale), sources };
 
 		let n = 0;
 		for (const { run, clusters } of found) {

@@ -19,10 +19,7 @@ export function publishedBriefs(briefs: Brief[], dev = import.meta.env.MODE === 
 /** A link to the brief's page, under the site's base path. */
 export const briefUrl = (brief: Brief) => withBase(briefPath(brief.id));
 
-/** Dates as readers expect them, in UTC so that the build does not depend on the machine's zone. */
-export const formatDate = (date: Date) =>
-	date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+export { formatDate, isoDate } from './dates.ts';
 
 /** Reading time at 230 words a minute, counting the prose only (no citation keys, markup or notes' syntax). */
 export function readingMinutes(body: string): number {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { resolveCitationSettings } from '../plugins/citation-options.ts';
 
 /**
  * A citation key as a path segment and fragment: letters, digits and `_.-`
@@ -14,8 +13,9 @@ export const keySlug = (key: string) => key.replace(/[^\p{L}\p{N}_.-]/gu, (char)
  * made safe for a path; a work from a brief's own bibliography also names
  * that file (`knuth~3amf~~other`), so that one key in two bibliographies
  * names two pages, and every page that names a source agrees on it.
+ * `siteBibliography`: the site's own (absolute path).
  */
-export function sourceSlug(bibliography: string, key: string): string {
-	if (bibliography === resolveCitationSettings({}).bibliography) return keySlug(key);
+export function sourceSlug(bibliography: string, key: string, siteBibliography: string): string {
+	if (bibliography === siteBibliography) return keySlug(key);
 	return `${keySlug(key)}~~${keySlug(path.basename(bibliography, path.extname(bibliography)))}`;
 }

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { projectRoot, site } from '../site.config.ts';
+import { paths, site } from 'virtual:sourced/config';
 
-const FONT_DIR = path.join(projectRoot, 'node_modules/@expo-google-fonts/source-serif-4');
+const FONT_DIR = path.join(paths.root, 'node_modules/@expo-google-fonts/source-serif-4');
 /** Bundled with the project (an npm package), so that the build needs no network and no system fonts. */
 const FONTS = ['400Regular/SourceSerif4_400Regular.ttf', '700Bold/SourceSerif4_700Bold.ttf'].map((f) => path.join(FONT_DIR, f));
 
-const CACHE = path.join(process.env['SOURCED_CACHE'] ?? path.join(projectRoot, 'node_modules/.astro'), 'og-images');
+const CACHE = path.join(paths.cache, 'og-images');
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -1,7 +1,8 @@
 import { render } from 'astro:content';
+import config from 'virtual:sourced/config';
 import type { CslItem } from '../bibliography/csl.ts';
 import { loadBibliography, type Source } from '../bibliography/load.ts';
-import { citationStage } from '../citations/stage.ts';
+import { pageStage } from '../citations/page-stage.ts';
 import { resolveCitationSettings } from '../plugins/citation-options.ts';
 import type { CitationUse } from '../plugins/rehype-citation-ids.ts';
 import type { Brief } from './briefs.ts';
@@ -19,9 +20,9 @@ export interface BriefSources {
 export async function briefSources(brief: Brief): Promise<BriefSources> {
 	const { remarkPluginFrontmatter } = await render(brief);
 	const uses = (remarkPluginFrontmatter['citations'] ?? []) as CitationUse[];
-	const { bibliography } = resolveCitationSettings(brief.data);
-	const all = loadBibliography(bibliography).sources;
-	const csl = citationStage.items(bibliography);
+	const { bibliography } = resolveCitationSettings(brief.data, config);
+	const all = loadBibliography(bibliography, config.citations).sources;
+	const csl = pageStage.items(bibliography);
 	const cited = new Set(uses.map((use) => use.key));
 	const sources = [...all.values()].filter((source) => cited.has(source.key)).map((source) => ({ source, csl: csl.get(source.key)! }));
 	return { brief, uses, sources };
@@ -57,7 +58,7 @@ export const sourceUrl = (entry: Pick<SiteSource, 'slug'>) => `/references/${ent
 
 /** A source's entry as it appears on /references/ and its page: standing alone, with its year letter in its bibliography. */
 export function sourceEntryHtml(entry: Pick<SiteSource, 'bibliography' | 'source'>, csl: string): string {
-	return citationStage.entries(entry.bibliography, csl, [entry.source.key])[entry.source.key] ?? '';
+	return pageStage.entries(entry.bibliography, csl, [entry.source.key])[entry.source.key] ?? '';
 }
 
 /** Every source cited anywhere on the site, once, sorted by its formatted author and year. */
@@ -65,7 +66,7 @@ export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {
 	const byKey = new Map<string, SiteSource>();
 	for (const brief of briefs) {
 		const { uses, sources } = await briefSources(brief);
-		const { bibliography } = resolveCitationSettings(brief.data);
+		const { bibliography } = resolveCitationSettings(brief.data, config);
 		for (const { source, csl } of sources) {
 			const id = `${source.entry.line}:${source.key}:${bibliography}`;
 			let entry = byKey.get(id);
@@ -80,6 +81,6 @@ export async function allSources(briefs: Brief[]): Promise<SiteSource[]> {
 	const sortKey = ({ csl }: SiteSource) =>
 		`${csl.author?.[0]?.family ?? csl.author?.[0]?.literal ?? csl.editor?.[0]?.family ?? csl.title ?? ''} ${csl.issued?.['date-parts']?.[0]?.[0] ?? ''}`;
 	const sorted = [...byKey.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.bibliography.localeCompare(b.bibliography));
-	for (const entry of sorted) entry.slug = sourceSlug(entry.bibliography, entry.source.key);
+	for (const entry of sorted) entry.slug = sourceSlug(entry.bibliography, entry.source.key, config.citations.bibliography);
 	return sorted;
 }

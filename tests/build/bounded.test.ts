@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { site } from '../../src/site.config.ts';
+import { site } from '../../astro.config.ts';
 import { distOf, page } from '../helpers/sites.ts';
 
 // The site under /research/ has 21 briefs: 20 copies of the real brief, newer by their names, then the real one.

@@ -4,6 +4,7 @@ import { formatRecord } from '../../src/bibliography/csl.ts';
 import { writeBibtex } from '../../src/bibliography/export-bibtex.ts';
 import { bibliographyErrors, readBibliography } from '../../src/bibliography/load.ts';
 import { resolveCitationSettings } from '../../src/plugins/citation-options.ts';
+import { config, stage } from './process.ts';
 
 const FILE = '/tmp/sources.bib';
 const read = (text: string, strictVerification = false) => readBibliography(text, FILE, { strictVerification });
@@ -11,7 +12,7 @@ const messages = (text: string) => read(text).problems.map((p) => `${p.line}:${p
 const csl = (text: string, key = 'k') => read(text).sources.get(key)!.csl;
 /** The entry as a reader sees it: the engine's HTML without its tags. */
 const chicago = (text: string, key = 'k') =>
-	formatRecord(csl(text, key), resolveCitationSettings({}).csl)
+	formatRecord(csl(text, key), resolveCitationSettings({}, config).csl, stage)
 		.replace(/<[^>]+>/g, '')
 		.replace(/&amp;/g, '&')
 		.replace(/&#38;/g, '&')

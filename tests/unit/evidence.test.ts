@@ -5,9 +5,9 @@ import { citedSource, sourceRecords } from '../../src/integrations/source-record
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { resolveCitationSettings } from '../../src/plugins/citation-options.ts';
-import { render } from './process.ts';
+import { config, render } from './process.ts';
 
-const MAIN = resolveCitationSettings({}).bibliography;
+const MAIN = resolveCitationSettings({}, config).bibliography;
 
 const lift = (suffix: string) => liftQuote(suffix, [0, suffix.length], () => '');
 
@@ -94,5 +94,5 @@ it('puts the passages a brief quotes into its source’s search record', () => {
 	const li = fromHtml('<li class="reference" data-key="k"><div class="csl-entry">Entry.</div><p class="cited-in">Cited in: A ¶1</p></li>', { fragment: true })
 		.children[0] as Element;
 	const cited = { ...citedSource(li, { slug: 'b', title: 'B', topics: [], published: '' }, MAIN), quotes: ['“the exact words”'] };
-	expect(sourceRecords([cited])[0]?.content).toContain('Cited in: A ¶1 “the exact words”');
+	expect(sourceRecords([cited], config)[0]?.content).toContain('Cited in: A ¶1 “the exact words”');
 });

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { EXPORTS, exportRecords, exportSources, type ExportFormat } from '../../../bibliography/csl.ts';
+import { site } from 'virtual:sourced/config';
 import { briefRecord } from '../../../utils/brief-record.ts';
 import { publishedBriefs, type Brief } from '../../../utils/briefs.ts';
 import { briefSources } from '../../../utils/sources.ts';
@@ -32,7 +33,7 @@ interface Props {
 export const GET: APIRoute<Props> = async ({ props: { brief, kind, format } }) => {
 	const text =
 		kind === 'cite'
-			? exportRecords([briefRecord(brief.id, brief.data)], format)
+			? exportRecords([briefRecord(brief.id, brief.data, site)], format)
 			: exportSources((await briefSources(brief)).sources.map(({ source }) => source), format);
 	return new Response(text, { headers: { 'content-type': EXPORTS[format].type } });
 };

@@ -1,0 +1,10 @@
+import { citations, paths } from 'virtual:sourced/config';
+import { CitationStage } from './stage.ts';
+
+/**
+ * The citation stage of pages and endpoints. Vite runs them apart from the
+ * Markdown plugins, so they cannot share the plugins' stage; this one reads
+ * and writes the same cache in the site's cache directory, so what the
+ * plugins formatted is not formatted again.
+ */
+export const pageStage = new CitationStage({ cacheDir: paths.cache, locale: citations.locale });

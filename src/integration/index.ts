@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import { displayPath } from '../bibliography/load.ts';
+import { mdxBracedCitations } from '../citations/mdx-braces.ts';
+import { CitationStage } from '../citations/stage.ts';
+import { anchorManifest } from '../integrations/anchor-manifest.ts';
+import { citationReport } from '../integrations/citation-report.ts';
+import { clientScripts } from '../integrations/client-scripts.ts';
+import { contentWarnings } from '../integrations/content-warnings.ts';
+import { linkCheck } from '../integrations/link-check.ts';
+import { pagefind } from '../integrations/pagefind.ts';
+import { security } from '../integrations/security.ts';
+import { siteAddress } from '../integrations/site-address.ts';
+import { webSourcesReport } from '../integrations/web-sources-report.ts';
+import { markdownProcessor } from '../plugins/index.ts';
+import { BuildCollector } from './collector.ts';
+import { parseOptions, resolveConfig } from './config.ts';
+import type { SourcedOptions } from './schema.ts';
+import { virtualModules } from './virtual-modules.ts';
+
+export type { SourcedOptions } from './schema.ts';
+export type { SourcedConfig } from './config.ts';
+
+/**
+ * The whole site as one Astro integration: content → plugins
+ * (markdown.processor, which MDX inherits) → components → pages → search
+ * index. `options` are checked at once (schema.ts); the rest is settled in
+ * `astro:config:setup`, where Astro says where the project and its cache
+ * are. Each call owns its build's state: the citation stage the plugins
+ * share, and the collector that takes what they leave on each brief's
+ * `file.data` to the hooks at the end of the build. Pages read the
+ * configuration from `virtual:sourced/config`.
+ *
+ * The site's address comes from `options.site`, or, for one deploy, from
+ * SOURCED_SITE (README, "Publish"): the one setting read from the environment.
+ */
+export function sourced(options: SourcedOptions = {}): AstroIntegration {
+	parseOptions(options);
+	return {
+		name: 'sourced',
+		hooks: {
+			'astro:config:setup': ({ config: astro, updateConfig }) => {
+				const config = resolveConfig(options, {
+					root: fileURLToPath(astro.root),
+					cacheDir: fileURLToPath(astro.cacheDir),
+					siteOverride: process.env['SOURCED_SITE'],
+				});
+				const collector = new BuildCollector();
+				const stage = new CitationStage({ cacheDir: config.paths.cache, locale: config.citations.locale });
+				const scripts = { bootstrap: '' };
+				updateConfig({
+					site: config.site.url,
+					base: config.site.base,
+					trailingSlash: 'always',
+					markdown: { processor: markdownProcessor({ config, stage, collector }) },
+					vite: { plugins: [virtualModules(config, () => scripts.bootstrap), mdxBracedCitations(displayPath)] },
+					integrations: [
+						mdx(),
+						sitemap({ filter: (page) => !page.endsWith('/404/') }),
+						clientScripts(scripts, config.site.base),
+						linkCheck(),
+						security(),
+						pagefind(collector, config),
+						citationReport(collector, config),
+						contentWarnings(collector),
+						webSourcesReport(collector),
+						anchorManifest(collector, config.paths.content),
+						siteAddress(config.site),
+					],
+				});
+			},
+		},
+	};
+}

@@ -1,0 +1,41 @@
+import { z } from 'astro/zod';
+
+/** The address `npm start` serves the site on, and the site's address until one is set (the build warns). */
+export const LOCAL_SITE = 'http://127.0.0.1:4321/';
+
+/** What `sourced({…})` in astro.config.ts takes; every option has a default. */
+export const SourcedOptionsSchema = z.strictObject({
+	/**
+	 * Where the site is published, with its path if it has one (`https://example.org/research/`): every link, feed,
+	 * sitemap and citation is made from it. SOURCED_SITE overrides it for one deploy (README, "Publish").
+	 */
+	site: z.url({ protocol: /^https?$/, error: 'must be an http(s) address, e.g. "https://example.org/research/"' }).default(LOCAL_SITE),
+	/** The site's name: header, titles, feed, sharing cards, and the publisher of its briefs' citations. */
+	name: z.string().trim().min(1, 'must not be empty').default('Sourced'),
+	/** The language of the site's pages and search index (a BCP 47 tag). */
+	lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"').default('en'),
+	/** The folder of briefs and bibliographies, relative to the project (or absolute). */
+	content: z.string().min(1, 'must name a folder').default('content'),
+	/** The bibliography briefs cite unless their frontmatter names another, relative to the content folder. */
+	bibliography: z.string().min(1, 'must name a .bib file').default('bibliography.bib'),
+	/** The citation style unless a brief names another: chicago, mla, apa, vancouver, harvard1, or a .csl file in the content folder. */
+	style: z.string().min(1, 'must name a style').default('chicago'),
+	/** The locale citations are formatted in (CSL's terms and dates). */
+	locale: z.string().regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'must be a CSL locale such as "en-US" or "de-DE"').default('en-US'),
+	/**
+	 * Whether every cited bibliography entry must say what was checked: with `true`, an entry without a `verification`
+	 * field fails the build; with `false`, it shows "Not yet checked" and is counted in one line at the end of the build.
+	 */
+	strictVerification: z.boolean().default(false),
+	/** How many briefs the home page lists, newest first; older ones follow on /page/2/, /page/3/ … */
+	briefsPerPage: z.int('must be a whole number').positive('must be at least 1').default(20),
+	/** How many citing briefs a source's entry on /references/ and its search record name; its own page names them all. */
+	citingBriefsListed: z.int('must be a whole number').positive('must be at least 1').default(5),
+	/** Where formatted citations and sharing cards are kept between builds (default: Astro's `cacheDir`). */
+	cacheDir: z.string().min(1).optional(),
+});
+
+/** The options as written in astro.config.ts. */
+export type SourcedOptions = z.input<typeof SourcedOptionsSchema>;
+/** The options with every default filled in. */
+export type SourcedParsedOptions = z.output<typeof SourcedOptionsSchema>;

@@ -1,0 +1,40 @@
+import type { Plugin } from 'vite';
+import type { SourcedConfig } from './config.ts';
+
+/** What the build hands to pages and components, by module id. */
+export const VIRTUAL_CONFIG = 'virtual:sourced/config';
+export const VIRTUAL_BOOTSTRAP = 'virtual:sourced/bootstrap';
+
+/** The source of `virtual:sourced/config`: the whole configuration, and each of its parts by name. */
+export function configModule(config: SourcedConfig): string {
+	return [
+		`export const site = ${JSON.stringify(config.site)};`,
+		`export const citations = ${JSON.stringify(config.citations)};`,
+		`export const paths = ${JSON.stringify(config.paths)};`,
+		'export default { site, citations, paths };',
+	].join('\n');
+}
+
+/** The source of `virtual:sourced/bootstrap`: the inline script every page carries (integration/client-scripts.ts). */
+export const bootstrapModule = (script: string) => `export default ${JSON.stringify(script)};`;
+
+/**
+ * Serves the build's data to pages, components and content.config.ts as
+ * Vite virtual modules (typed in src/virtual.d.ts). `bootstrap` is asked
+ * for when a page first imports it, after every setup hook has run.
+ */
+export function virtualModules(config: SourcedConfig, bootstrap: () => string): Plugin {
+	const modules: Record<string, () => string> = {
+		[VIRTUAL_CONFIG]: () => configModule(config),
+		[VIRTUAL_BOOTSTRAP]: () => bootstrapModule(bootstrap()),
+	};
+	return {
+		name: 'sourced:virtual-modules',
+		resolveId(id) {
+			return id in modules ? `\0${id}` : undefined;
+		},
+		load(id) {
+			return id.startsWith('\0') ? modules[id.slice(1)]?.() : undefined;
+		},
+	};
+}

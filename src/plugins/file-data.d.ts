@@ -1,0 +1,25 @@
+import type { BriefAnchors } from '../anchors/manifest.ts';
+import type { CitedSource } from '../integrations/source-records.ts';
+import type { CitationSettings } from './citation-options.ts';
+
+/**
+ * What the Markdown plugins leave on a brief's file, for the plugins after
+ * them and for the build (integration/collector.ts). Nothing else carries
+ * data out of a plugin.
+ */
+declare module 'vfile' {
+	interface DataMap {
+		/** The bibliography, style and locale the brief is formatted with (plugins/remark-settings.ts). */
+		citationSettings: CitationSettings;
+		/** The keys the brief cites, in its bibliography (remark-citations). */
+		cited: { bibliography: string; keys: string[] };
+		/** The brief's anchors for content/anchors.json; never a draft's (rehype-anchor-manifest). */
+		anchors: { slug: string; record: BriefAnchors };
+		/** What the brief's reference list says of each source, for the search index (rehype-references; rehype-passages adds the quotations). */
+		sources: { page: string; sources: CitedSource[] };
+		/** Warnings for the end of the build, each `file:line:column: what. How to fix it.` (utils/build-warnings.ts). */
+		warnings: string[];
+		/** Cited web sources with neither an access date nor an archived copy, by key (rehype-access). */
+		unrecordedAccess: string[];
+	}
+}
