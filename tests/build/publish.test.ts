@@ -5,7 +5,7 @@ import type { DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { built, distOf, page } from '../helpers/sites.ts';
 
-// The real site built for https://example.org/research/ (SITE_ENV in tests/helpers/global-setup.ts).
+// The real site built for https://example.org/research/ (SITE_OPTIONS in tests/helpers/global-setup.ts).
 const SITE = 'https://example.org/research/';
 const BASE = '/research/';
 const BRIEF = 'briefs/internet-plus/';

@@ -1,7 +1,9 @@
-import { spawn } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+import { site as siteOptions } from '../../astro.config.ts';
+import { sourced, type SourcedOptions } from '../../src/integration/index.ts';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const outRoot = path.join(root, 'tests/.out');
@@ -12,33 +14,53 @@ export interface BuildResult {
 	outDir: string;
 }
 
+/** The error that stopped a build as the CLI prints it, without colours: its message (Markdown bold as plain text), hint, file and stack. */
+function describeError(error: unknown): string {
+	if (!(error instanceof Error)) return String(error);
+	const { hint, loc } = error as Error & { hint?: string; loc?: { file?: string; line?: number; column?: number } };
+	const plain = (text: string) => text.replace(/\*\*([^*]+)\*\*/g, '$1');
+	return [
+		`[ERROR] ${error.name === 'Error' ? '' : `[${error.name}] `}${plain(error.message)}`,
+		hint ? `  Hint: ${plain(hint)}` : '',
+		loc?.file ? `  Location: ${loc.file}${loc.line ? `:${loc.line}:${loc.column ?? 0}` : ''}` : '',
+		`  Stack trace:\n${(error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n')}`,
+	]
+		.filter(Boolean)
+		.join('\n');
+}
+
 /**
- * Builds the real site (the project's own pages, plugins and integrations)
- * over the content folder `contentDir` with the Astro CLI, as an author would,
- * with `env` added to its environment (e.g. SOURCED_SITE, the site's address).
+ * Builds the real site (the project's own pages, plugins and integration,
+ * with the settings of astro.config.ts) over the content folder `contentDir`,
+ * in this process, with Astro's `build()`: the content folder, the cache and
+ * any other option (`options`, e.g. `site`, the address) are handed to
+ * `sourced()` as they would be written in astro.config.ts. The output is
+ * what the build logged, then the error that stopped it, if one did.
  */
-export async function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+export async function buildSite(name: string, contentDir: string, options: SourcedOptions = {}): Promise<BuildResult> {
 	const outDir = path.join(outRoot, name, 'dist');
 	const cacheDir = path.join(outRoot, name, 'cache');
+	const log = path.join(outRoot, name, 'build.log');
 	await rm(path.join(outRoot, name), { recursive: true, force: true });
 	await mkdir(outDir, { recursive: true });
-	const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
-	const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
-		cwd: root,
-		env: {
-			...process.env,
-			SOURCED_CONTENT: path.resolve(root, contentDir),
-			SOURCED_CACHE: cacheDir,
-			ASTRO_TELEMETRY_DISABLED: '1',
-			NO_COLOR: '1',
-			FORCE_COLOR: '0',
-			...env,
-		},
-	});
-	let output = '';
-	child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-	child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	await writeFile(log, '');
+	process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+	let code = 0;
+	let failure = '';
+	try {
+		await build({
+			root,
+			configFile: false,
+			outDir,
+			cacheDir,
+			logger: { entrypoint: path.join(root, 'tests/helpers/build-log.js'), config: { file: log } },
+			integrations: [sourced({ ...siteOptions, content: path.resolve(root, contentDir), ...options })],
+		});
+	} catch (error) {
+		code = 1;
+		failure = describeError(error);
+	}
+	const output = `${await readFile(log, 'utf8')}${failure ? `\n${failure}\n` : ''}`;
 	return { code, output, outDir };
 }
 

@@ -1,6 +1,7 @@
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeCorpus } from '../../scripts/corpus.ts';
+import type { SourcedOptions } from '../../src/integration/index.ts';
 import { buildSite, contentCopy, fixture, outRoot, root } from './build.ts';
 
 /** Site builds the build and browser layers share; each is built once per run. */
@@ -27,9 +28,9 @@ export const SITES = {
 
 export type SiteName = keyof typeof SITES;
 
-/** Sites built with an environment of their own: the real site (with more briefs, see contentFor) published under a path. */
-export const SITE_ENV: Partial<Record<SiteName, Record<string, string>>> = {
-	research: { SOURCED_SITE: 'https://example.org/research/' },
+/** Sites built with options of their own (besides their content): the real site (with more briefs, see contentFor) published under a path. */
+export const SITE_OPTIONS: Partial<Record<SiteName, SourcedOptions>> = {
+	research: { site: 'https://example.org/research/' },
 };
 
 /**
@@ -68,7 +69,7 @@ export default async function setup() {
 		const only = process.env['SOURCED_TEST_SITES']?.split(',');
 		for (const [name, content] of Object.entries(SITES) as [SiteName, string][]) {
 			if (only && !only.includes(name)) continue;
-			const { code, output } = await buildSite(name, await contentFor(name, content), SITE_ENV[name]);
+			const { code, output } = await buildSite(name, await contentFor(name, content), SITE_OPTIONS[name]);
 			results[name] = { code, output };
 		}
 		await writeFile(path.join(outRoot, 'builds.json'), JSON.stringify(results, null, 2));
