@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { launch } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/serve.ts';
 import { makeCorpus, uniqueWord } from './corpus.ts';
+import { writeSiteConfig } from './site-config.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { buildPeer, findPeer, preparePeer, timed, type BuildFigures } from './peer.ts';
 
@@ -67,8 +68,8 @@ async function dirSize(dir: string): Promise<number> {
 }
 
 /** One `astro build` of `content` into `outDir`, with its own cache folder: wall seconds and peak memory (MB). */
-const buildOnce = (content: string, outDir: string, cacheDir = `${outDir}-cache`) =>
-	timed(root, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], { SOURCED_CONTENT: content, SOURCED_CACHE: cacheDir });
+const buildOnce = async (content: string, outDir: string, cacheDir = `${outDir}-cache`) =>
+	timed(root, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir, '--config', await writeSiteConfig(`${outDir}-astro.config.ts`, { content, cacheDir })]);
 
 interface Transfer {
 	url: string;

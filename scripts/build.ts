@@ -3,20 +3,21 @@
  * swaps it in only when the whole build succeeded (pages, link check, search
  * index). A failed build leaves the previous site exactly as it was.
  *
- *   node scripts/build.ts [--outDir dist]
+ *   node scripts/build.ts [--outDir dist] [--config astro.config.ts]
  */
 import { spawn } from 'node:child_process';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });
+const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' }, config: { type: 'string' } } });
 const out = path.resolve(values.outDir);
 const next = `${path.dirname(out)}/.dist-next-${process.pid}`;
 const old = `${path.dirname(out)}/.dist-old-${process.pid}`;
 
 const code = await new Promise<number | null>((resolve) => {
-	const astro = spawn(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', next], { stdio: 'inherit' });
+	const config = values.config ? ['--config', values.config] : [];
+	const astro = spawn(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', next, ...config], { stdio: 'inherit' });
 	astro.on('close', resolve);
 });
 

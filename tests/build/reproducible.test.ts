@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { writeSiteConfig } from '../../scripts/site-config.ts';
 import { outRoot, root } from '../helpers/build.ts';
 import { distOf } from '../helpers/sites.ts';
 
@@ -14,11 +15,12 @@ const files = (dir: string) =>
 		.map((f) => path.relative(dir, path.join(f.parentPath, f.name)))
 		.sort();
 
-beforeAll(() => {
-	// The same commit built again, with the network cut (a new, empty network namespace).
-	result = spawnSync('unshare', ['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', again], {
+beforeAll(async () => {
+	// The same commit built again, with a cache of its own and the network cut (a new, empty network namespace).
+	const config = await writeSiteConfig(path.join(outRoot, 'site-offline', 'astro.config.ts'), { cacheDir: path.join(outRoot, 'site-offline', 'cache') });
+	result = spawnSync('unshare', ['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', again, '--config', config], {
 		cwd: root,
-		env: { ...process.env, SOURCED_CACHE: path.join(outRoot, 'site-offline', 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 		encoding: 'utf8',
 	});
 }, 180_000);
