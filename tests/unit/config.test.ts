@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseOptions, resolveConfig } from '../../src/integration/config.ts';
+import { sourced } from '../../src/integration/index.ts';
+import { bootstrapModule, configModule, virtualModules } from '../../src/integration/virtual-modules.ts';
+
+const project = { root: '/srv/site', cacheDir: '/srv/site/node_modules/.astro' };
+
+describe('the sourced() options', () => {
+	it('fills in every default, with paths made absolute against the project', () => {
+		expect(resolveConfig({}, project)).toEqual({
+			site: { url: 'http://127.0.0.1:4321/', base: '/', local: true, name: 'Sourced', lang: 'en', briefsPerPage: 20, citingBriefsListed: 5 },
+			citations: { bibliography: '/srv/site/content/bibliography.bib', style: 'chicago', locale: 'en-US', strictVerification: false },
+			paths: { root: '/srv/site', content: '/srv/site/content', cache: '/srv/site/node_modules/.astro' },
+		});
+	});
+
+	it('takes the base path from the address, and a content folder and cache of its own', () => {
+		const config = resolveConfig({ site: 'https://example.org/research', content: 'tests/fixtures/x', bibliography: 'refs.bib', cacheDir: '/tmp/cache' }, project);
+		expect(config.site).toMatchObject({ url: 'https://example.org/research/', base: '/research/', local: false });
+		expect(config.citations.bibliography).toBe('/srv/site/tests/fixtures/x/refs.bib');
+		expect(config.paths).toEqual({ root: '/srv/site', content: '/srv/site/tests/fixtures/x', cache: '/tmp/cache' });
+	});
+
+	it('lets SOURCED_SITE override the address for one deploy, and checks it', () => {
+		expect(resolveConfig({ site: 'https://example.org/' }, { ...project, siteOverride: 'https://user.github.io/repo' }).site).toMatchObject({
+			url: 'https://user.github.io/repo/',
+			base: '/repo/',
+		});
+		expect(() => resolveConfig({}, { ...project, siteOverride: 'user.github.io/repo' })).toThrow('SOURCED_SITE="user.github.io/repo" is not an http(s) address.');
+	});
+
+	it('names every bad option at once, with what is wrong', () => {
+		const bad = { site: 'example.org', briefsPerPage: 0, locale: 'english', colour: 'blue' };
+		expect(() => parseOptions(bad)).toThrowErrorMatchingInlineSnapshot(`
+			[AstroUserError: Invalid sourced() configuration in astro.config.ts:
+			  site: must be an http(s) address, e.g. "https://example.org/research/"
+			  locale: must be a CSL locale such as "en-US" or "de-DE"
+			  briefsPerPage: must be at least 1
+			  colour: is not an option of sourced()]
+		`);
+		// When astro.config.ts is read, before any build starts.
+		expect(() => sourced({ strictVerification: 'yes' as unknown as boolean })).toThrow(/strictVerification: /);
+	});
+});
+
+describe('virtual:sourced/config', () => {
+	afterEach(() => vi.unstubAllEnvs());
+
+	/** A module's source, imported as the page that imports it would. */
+	async function load(source: string): Promise<Record<string, unknown>> {
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'sourced-virtual-')), 'module.mjs');
+		writeFileSync(file, source);
+		return import(pathToFileURL(file).href);
+	}
+
+	it('gives pages the resolved configuration, whole and by part', async () => {
+		const config = resolveConfig({ site: 'https://example.org/research/', name: 'Research' }, project);
+		const module = await load(configModule(config));
+		expect(module['default']).toEqual(config);
+		expect(module['site']).toEqual(config.site);
+		expect(module['citations']).toEqual(config.citations);
+		expect(module['paths']).toEqual(config.paths);
+	});
+
+	it('is served by the integration’s Vite plugin, with the bootstrap it was given', async () => {
+		const config = resolveConfig({}, project);
+		const plugin = virtualModules(config, () => 'console.log("</script>")');
+		const call = (hook: unknown, id: string) => (hook as (id: string) => string | undefined)(id);
+		const id = call(plugin.resolveId, 'virtual:sourced/config');
+		expect(id).toBe('\0virtual:sourced/config');
+		expect(call(plugin.load, id!)).toBe(configModule(config));
+		expect(call(plugin.load, call(plugin.resolveId, 'virtual:sourced/bootstrap')!)).toBe(bootstrapModule('console.log("</script>")'));
+		expect((await load(bootstrapModule('console.log("</script>")')))['default']).toBe('console.log("</script>")');
+		expect(call(plugin.resolveId, './other.ts')).toBeUndefined();
+	});
+});
