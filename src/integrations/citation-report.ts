@@ -11,8 +11,7 @@ import type { SourcedConfig } from '../integration/config.ts';
  * (problems in entries no brief cites, entries never cited, cited sources
  * without a verification status). Warnings, not errors. Every item of every
  * line, as `file:line:column: …`, goes to a report in the cache folder
- * (`citation-report.txt`), which the lines name; Astro's `--verbose` also
- * prints them.
+ * (`citation-report.txt`), which the lines name.
  */
 export function citationReport(collector: BuildCollector, config: SourcedConfig): AstroIntegration {
 	return {
@@ -23,10 +22,7 @@ export function citationReport(collector: BuildCollector, config: SourcedConfig)
 				const notes = usageNotes(collector.cited(), displayPath(report), { strictVerification: config.citations.strictVerification });
 				await mkdir(path.dirname(report), { recursive: true });
 				await writeFile(report, notes.map(({ summary, details }) => `${summary}\n  ${details.join('\n  ')}\n`).join('\n'));
-				for (const { summary, details } of notes) {
-					logger.warn(summary);
-					logger.debug(`${summary}\n  ${details.join('\n  ')}`);
-				}
+				for (const { summary } of notes) logger.warn(summary);
 			},
 		},
 	};
