@@ -13,7 +13,7 @@ export interface AnchorText {
 /** A new anchor of the brief, which may succeed a published one. */
 export interface Candidate extends Pick<AnchorText, 'kind' | 'text'> {
 	/** A heading: the section each block now under it was published in (undefined for a new block). */
-	under?: (string | undefined)[];
+	under?: (string | undefined)[] | undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { citedSources } from '../sources/model.ts';
 import { builtSources, sourceRecords } from './source-records.ts';
 
 /**
@@ -22,7 +23,7 @@ export function pagefind(): AstroIntegration {
 					const added = await index.addDirectory({ path: outDir });
 					if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
 					if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
-					const records = sourceRecords(pages.flatMap(({ pathname }) => builtSources.get(`/${pathname}`) ?? []));
+					const records = sourceRecords(citedSources(pages.flatMap(({ pathname }) => builtSources.get(`/${pathname}`) ?? [])));
 					for (const record of records) {
 						const { errors } = await index.addCustomRecord(record);
 						if (errors.length > 0) throw new Error(`Pagefind could not index the source ${record.url}: ${errors.join('; ')}`);

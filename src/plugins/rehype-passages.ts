@@ -4,11 +4,8 @@ import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
 import { textFragmentUrl, type QuotedItem } from '../citations/evidence.ts';
 import { citationStage, referenceHref } from '../citations/stage.ts';
-import { builtSources } from '../integrations/source-records.ts';
 import { strings } from '../ui/strings.ts';
-import { briefPath } from '../utils/brief-record.ts';
 import { citationSettings } from './citation-options.ts';
-import { slugOf } from './rehype-block-ids.ts';
 import { citationsOf } from './rehype-citation-ids.ts';
 import { briefCitationsOf } from './remark-citations.ts';
 
@@ -17,8 +14,8 @@ import { briefCitationsOf } from './remark-citations.ts';
  * reader looks for it: in a preview of its own, opened by the citation's
  * link (hover, focus) and by a small button after it (a tap), and under
  * the reference's "Cited in", each with a link that opens the source at the
- * passage (a text fragment) when the source has a URL. The quotations go
- * into the source's search record.
+ * passage (a text fragment) when the source has a URL. (The quotations reach
+ * the source's search record with the citation's use: rehype-citation-ids.ts.)
  *
  *   <span id="cite-fintech-p1-zhou2022" class="citation" data-quotes='[{"item":0,"key":"zhou2022","quote":"traced back to 1993"}]'>
  *     (<a href="#bib-zhou2022" interestfor="preview-zhou2022">Zhou 2022</a>)</span>
@@ -90,11 +87,6 @@ export function rehypePassages(): Transformer<Root> {
 					),
 				]),
 			);
-		}
-		// The quotations are searchable in their source's record (integrations/source-records.ts).
-		for (const source of builtSources.get(briefPath(slugOf(file))) ?? []) {
-			const passages = quoted.get(source.key);
-			if (passages) source.quotes = passages.map(({ quote }) => `“${quote}”`);
 		}
 	};
 }
