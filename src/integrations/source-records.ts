@@ -36,7 +36,9 @@ export function sourceRecords(sources: SiteSource[]): SourceRecord[] {
 		const status = strings.status[source.status];
 		const named = source.citedIn
 			.slice(0, site.citingBriefsListed)
-			.map(({ brief, blocks, quotes }) => [`${brief.title}.`, strings.citedIn, blocks.map((block) => block.label).join(', '), ...quotes.map((quote) => `“${quote}”`)].join(' '));
+			.map(({ brief, blocks, quotes }) =>
+				[`${brief.title}.`, strings.citedIn, blocks.map((block) => block.label).join(', '), ...quotes.map((quote) => `“${quote}”`)].join(' '),
+			);
 		const more = source.citedIn.length - named.length;
 		return {
 			// A site path, like the pages Pagefind indexes: the search module gives Pagefind the base path to put before it.

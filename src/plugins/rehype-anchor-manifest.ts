@@ -62,7 +62,10 @@ export function rehypeAnchorManifest(): Transformer<Root> {
 		const fresh = (id: string) => !(id in published.anchors);
 		for (const group of [Object.keys(published.anchors), Object.keys(published.aliases)]) {
 			const gone = group.filter((old) => !current.has(old) && !retired.includes(old) && !resolve(old));
-			const records = gone.map((old): [string, AnchorRecord] => [old, published.anchors[old] ?? published.anchors[finalTarget(old, published)] ?? { kind: '', text: '' }]);
+			const records = gone.map((old): [string, AnchorRecord] => [
+				old,
+				published.anchors[old] ?? published.anchors[finalTarget(old, published)] ?? { kind: '', text: '' },
+			]);
 			// Only an anchor this build made can succeed one: a published anchor that is still here is its own.
 			const open = ids.flatMap((id, i) => (fresh(id) ? [i] : []));
 			const { successors, unmatched } = matchAnchors(records, open.map((i) => candidates[i]!));

@@ -65,7 +65,11 @@ export interface SiteSource extends Source {
 }
 
 /** A brief's record for the source model, from its frontmatter as the schema reads it (pages: `brief.data`; plugins: the raw frontmatter). */
-export function citingBrief(slug: string, data: { title?: unknown; topics?: unknown; published?: unknown; bibliography?: unknown }, uses: CitationUse[]): CitingBrief {
+export function citingBrief(
+	slug: string,
+	data: { title?: unknown; topics?: unknown; published?: unknown; bibliography?: unknown },
+	uses: CitationUse[],
+): CitingBrief {
 	const published = calendarDate.safeParse(data.published);
 	return {
 		slug,
@@ -95,7 +99,10 @@ export function citedSources(briefs: Iterable<CitingBrief>): SiteSource[] {
 	const read = new Map<string, { sources: Map<string, Source>; items: Map<string, CslItem> }>();
 	for (const brief of [...briefs].sort(newestFirst)) {
 		let bibliography = read.get(brief.bibliography);
-		if (!bibliography) read.set(brief.bibliography, (bibliography = { sources: loadBibliography(brief.bibliography).sources, items: citationStage.items(brief.bibliography) }));
+		if (!bibliography) {
+			bibliography = { sources: loadBibliography(brief.bibliography).sources, items: citationStage.items(brief.bibliography) };
+			read.set(brief.bibliography, bibliography);
+		}
 		const { sources, items } = bibliography;
 		for (const key of new Set(brief.uses.map((use) => use.key))) {
 			const source = sources.get(key);
