@@ -6,30 +6,33 @@ export const normalize = (text: string) =>
 		.replace(/[^\p{L}\p{N}]+/gu, ' ')
 		.trim();
 
-function bigrams(text: string): Map<string, number> {
-	const counts = new Map<string, number>();
-	const s = ` ${text} `;
-	for (let i = 0; i < s.length - 1; i++) {
-		const pair = s.slice(i, i + 2);
-		counts.set(pair, (counts.get(pair) ?? 0) + 1);
-	}
-	return counts;
-}
+/** Words, and each character of the scripts written without spaces between words. */
+const WORD = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Thai}|[\p{L}\p{N}]+/gu;
 
-/** Dice coefficient over character pairs: 1 for the same text, 0 for nothing in common. */
-export function similarity(a: string, b: string): number {
-	const x = normalize(a);
-	const y = normalize(b);
-	if (x === y) return 1;
-	if (!x || !y) return 0;
-	const ax = bigrams(x);
-	const by = bigrams(y);
+/** A text's words, normalised, for `dice`. */
+export const words = (text: string): string[] => normalize(text).match(WORD) ?? [];
+
+/**
+ * Dice coefficient over words, each counted as often as it occurs: 1 for the
+ * same text, 0 for no word in common. Words rather than pairs of characters:
+ * over pairs of characters any two English paragraphs share "th", "he" and
+ * " a", and two unrelated paragraphs of one brief scored up to 0.74; over
+ * words they stay below 0.5 unless they say the same thing.
+ */
+export const similarity = (a: string, b: string): number => dice(words(a), words(b));
+
+/** `similarity` of two texts' words (`words`), for a caller that compares each text many times. */
+export function dice(x: string[], y: string[]): number {
+	if (x.join(' ') === y.join(' ')) return 1;
+	if (x.length === 0 || y.length === 0) return 0;
+	const counts = new Map<string, number>();
+	for (const word of x) counts.set(word, (counts.get(word) ?? 0) + 1);
 	let shared = 0;
-	let total = 0;
-	for (const [pair, n] of ax) {
-		shared += Math.min(n, by.get(pair) ?? 0);
-		total += n;
+	for (const word of y) {
+		const n = counts.get(word) ?? 0;
+		if (n === 0) continue;
+		shared++;
+		counts.set(word, n - 1);
 	}
-	for (const n of by.values()) total += n;
-	return (2 * shared) / total;
+	return (2 * shared) / (x.length + y.length);
 }

@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import type { DataMap, VFile } from 'vfile';
 import type { BriefAnchors } from '../anchors/manifest.ts';
-import type { CitedSource } from '../integrations/source-records.ts';
+import type { CitingBrief } from '../sources/model.ts';
 
 type Collected = { [K in 'anchors' | 'cited' | 'sources' | 'warnings' | 'unrecordedAccess']?: DataMap[K] | undefined };
 
@@ -44,9 +44,9 @@ export class BuildCollector {
 		return cited;
 	}
 
-	/** What each brief's reference list says of its sources, by page path (`/briefs/<slug>/`). */
-	sources(): Map<string, CitedSource[]> {
-		return new Map([...this.files.values()].flatMap(({ sources }) => (sources ? [[sources.page, sources.sources] as const] : [])));
+	/** Each brief as the source model reads it (where it cites what), by page path (`/briefs/<slug>/`). */
+	sources(): Map<string, CitingBrief> {
+		return new Map([...this.files.values()].flatMap(({ sources }) => (sources ? [[sources.page, sources.brief] as const] : [])));
 	}
 
 	/** Every warning about the briefs, file by file. */

@@ -62,7 +62,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						clientScripts(scripts, config.site.base),
 						linkCheck(),
 						security(),
-						pagefind(collector, config),
+						pagefind(collector, config, stage),
 						citationReport(collector, config),
 						contentWarnings(collector),
 						webSourcesReport(collector),

@@ -4,6 +4,8 @@ import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import type { BuildCollector } from '../integration/collector.ts';
 import type { SourcedConfig } from '../integration/config.ts';
+import type { CitationStage } from '../citations/stage.ts';
+import { citedSources } from '../sources/model.ts';
 import { sourceRecords } from './source-records.ts';
 
 /**
@@ -13,7 +15,7 @@ import { sourceRecords } from './source-records.ts';
  * fails the build: a site without its index is not done. The sources come
  * from the briefs' reference lists, as the plugins left them (collector).
  */
-export function pagefind(collector: BuildCollector, config: SourcedConfig): AstroIntegration {
+export function pagefind(collector: BuildCollector, config: SourcedConfig, stage: CitationStage): AstroIntegration {
 	return {
 		name: 'sourced:pagefind',
 		hooks: {
@@ -26,7 +28,8 @@ export function pagefind(collector: BuildCollector, config: SourcedConfig): Astr
 					if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
 					if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
 					const built = collector.sources();
-					const records = sourceRecords(pages.flatMap(({ pathname }) => built.get(`/${pathname}`) ?? []), config);
+					const briefs = pages.flatMap(({ pathname }) => built.get(`/${pathname}`) ?? []);
+					const records = sourceRecords(citedSources(briefs, { config, stage }), config);
 					for (const record of records) {
 						const { errors } = await index.addCustomRecord(record);
 						if (errors.length > 0) throw new Error(`Pagefind could not index the source ${record.url}: ${errors.join('; ')}`);

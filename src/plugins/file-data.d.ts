@@ -1,5 +1,5 @@
 import type { BriefAnchors } from '../anchors/manifest.ts';
-import type { CitedSource } from '../integrations/source-records.ts';
+import type { CitingBrief } from '../sources/model.ts';
 import type { CitationSettings } from './citation-options.ts';
 
 /**
@@ -15,8 +15,8 @@ declare module 'vfile' {
 		cited: { bibliography: string; keys: string[] };
 		/** The brief's anchors for content/anchors.json; never a draft's (rehype-anchor-manifest). */
 		anchors: { slug: string; record: BriefAnchors };
-		/** What the brief's reference list says of each source, for the search index (rehype-references; rehype-passages adds the quotations). */
-		sources: { page: string; sources: CitedSource[] };
+		/** The brief as the source model reads it (where it cites what), for the search index (rehype-references). */
+		sources: { page: string; brief: CitingBrief };
 		/** Warnings for the end of the build, each `file:line:column: what. How to fix it.` (utils/build-warnings.ts). */
 		warnings: string[];
 		/** Cited web sources with neither an access date nor an archived copy, by key (rehype-access). */

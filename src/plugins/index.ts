@@ -15,7 +15,6 @@ import { rehypeBlockIds } from './rehype-block-ids.ts';
 import { rehypeCitationIds } from './rehype-citation-ids.ts';
 import { rehypeCitations } from './rehype-citations.ts';
 import { rehypeCiteSections } from './rehype-cite-sections.ts';
-import { rehypeCoins } from './rehype-coins.ts';
 import { rehypeCorrections } from './rehype-corrections.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeFigureRefs } from './rehype-figure-refs.ts';
@@ -66,13 +65,12 @@ export const rehypePluginsWith = ({ config, stage, collector }: PipelineContext)
 	withOptions(rehypeBlockIds, { manifest: manifestPath(config.paths.content) }),
 	rehypeCitations,
 	rehypeCitationIds,
-	rehypeReferences,
+	withOptions(rehypeReferences, { config }),
 	withOptions(rehypeCiteSections, { stage, site: config.site }),
 	rehypeFootnoteLinks,
 	withOptions(rehypeAnchorManifest, { manifest: manifestPath(config.paths.content) }),
-	// Evidence, after the anchor manifest so that it never moves an anchor: access dates, COinS, quoted passages, corrections.
+	// Evidence, after the anchor manifest so that it never moves an anchor: web sources without access dates, quoted passages, corrections.
 	rehypeAccess,
-	rehypeCoins,
 	rehypePassages,
 	rehypeCorrections,
 	rehypeLinkButtons,

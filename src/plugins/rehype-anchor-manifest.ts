@@ -3,20 +3,18 @@ import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
 import { publishedAnchors, type AnchorRecord, type BriefAnchors } from '../anchors/manifest.ts';
-import { normalize, similarity } from '../anchors/similarity.ts';
+import { matchAnchors } from '../anchors/match.ts';
+import { normalize } from '../anchors/similarity.ts';
 import { displayPath } from '../bibliography/load.ts';
 import { frontmatterOf } from './frontmatter.ts';
 import { blocksOf, slugOf } from './rehype-block-ids.ts';
-
-/** How sure the build must be that a new anchor succeeds a vanished one, and by how much over the next. */
-const SUCCESSOR = 0.5;
-const MARGIN = 0.1;
 
 /**
  * Keeps every anchor ever published working. Compares the brief's anchors
  * (headings, blocks, notes, references) with content/anchors.json: an anchor
  * that disappeared becomes an alias of its successor (the renamed heading,
- * the edited paragraph), found by text similarity, and lands there:
+ * the edited paragraph), found by the one anchor matcher (anchors/match.ts),
+ * and lands there:
  *
  *   <h2 id="mobile-payments">…  (was "digital-payments")
  *   → <h2 id="mobile-payments"><span id="digital-payments" class="anchor-alias"></span>…
@@ -58,23 +56,31 @@ export function rehypeAnchorManifest({ manifest }: { manifest: string }): Transf
 		const resolve = (id: string, seen = new Set<string>()): string | undefined =>
 			current.has(id) ? id : aliases[id] && !seen.has(id) ? resolve(aliases[id], seen.add(id)) : undefined;
 
+		// Published anchors that are gone, then published aliases whose target went with them: each to its successor, if one is clear.
 		const problems: string[] = [];
-		const gone = Object.keys(published.anchors).concat(Object.keys(published.aliases));
-		for (const old of new Set(gone)) {
-			if (current.has(old) || retired.includes(old) || resolve(old)) continue;
-			const record = published.anchors[old] ?? published.anchors[finalTarget(old, published)] ?? { kind: '', text: '' };
-			const ranked = successors(old, record, published, current, blocks);
-			const [best, next] = ranked;
-			if (best && best.score >= SUCCESSOR && (!next || best.score - next.score >= MARGIN)) {
-				aliases[old] = best.id;
-				continue;
+		const ids = [...current.keys()];
+		const candidates = ids.map((id) => ({ ...current.get(id)!, under: underOf(id, published, blocks) }));
+		const fresh = (id: string) => !(id in published.anchors);
+		for (const group of [Object.keys(published.anchors), Object.keys(published.aliases)]) {
+			const gone = group.filter((old) => !current.has(old) && !retired.includes(old) && !resolve(old));
+			const records = gone.map((old): [string, AnchorRecord] => [
+				old,
+				published.anchors[old] ?? published.anchors[finalTarget(old, published)] ?? { kind: '', text: '' },
+			]);
+			// Only an anchor this build made can succeed one: a published anchor that is still here is its own.
+			const open = ids.flatMap((id, i) => (fresh(id) ? [i] : []));
+			const { successors, unmatched } = matchAnchors(records, open.map((i) => candidates[i]!));
+			for (const [old, index] of successors) aliases[old] = ids[open[index]!]!;
+			for (const [old, closest] of unmatched) {
+				const record = records.find(([id]) => id === old)![1];
+				const named = closest.map((c) => ({ id: ids[open[c.index]!]!, score: c.score }));
+				problems.push(
+					`the published anchor #${old} (${record.kind}: "${record.text.slice(0, 60)}…") is gone, and no anchor is clearly its successor` +
+						`${named.length > 0 ? ` (closest: ${named.map((c) => `#${c.id} (${c.score.toFixed(2)})`).join(', ')})` : ''}. ` +
+						`In ${displayPath(manifest)}, under briefs → "${slug}", map it in "aliases" ` +
+						`(e.g. "${old}": "${named[0]?.id ?? 'new-id'}") or list it in "retired".`,
+				);
 			}
-			const closest = ranked.slice(0, 2).map((c) => `#${c.id} (${c.score.toFixed(2)})`).join(', ');
-			problems.push(
-				`the published anchor #${old} (${record.kind}: "${record.text.slice(0, 60)}…") is gone, and no anchor is clearly its successor` +
-					`${closest ? ` (closest: ${closest})` : ''}. In ${displayPath(manifest)}, under briefs → "${slug}", map it in "aliases" ` +
-					`(e.g. "${old}": "${ranked[0]?.id ?? 'new-id'}") or list it in "retired".`,
-			);
 		}
 		if (problems.length > 0) throw new Error(`${displayPath(file.path)}: ${problems.join(`\n${displayPath(file.path)}: `)}`);
 
@@ -101,22 +107,8 @@ function finalTarget(id: string, published: BriefAnchors): string {
 	return target;
 }
 
-/**
- * New anchors of the same kind, best first. A heading is also recognised by
- * its section: the share of the blocks under it that were published under
- * the vanished heading.
- */
-function successors(old: string, record: AnchorRecord, published: BriefAnchors, current: Map<string, AnchorRecord>, blocks: ReturnType<typeof blocksOf>) {
-	const ranked: { id: string; score: number }[] = [];
-	for (const [id, candidate] of current) {
-		if (candidate.kind !== record.kind || id in published.anchors) continue;
-		let score = similarity(record.text, candidate.text);
-		if (record.kind === 'heading') {
-			const under = [...blocks.values()].filter((b) => b.section.id === id);
-			const moved = under.filter((b) => published.anchors[b.id]?.section === old).length;
-			if (under.length > 0) score = Math.max(score, moved / under.length);
-		}
-		ranked.push({ id, score });
-	}
-	return ranked.sort((a, b) => b.score - a.score);
+/** A heading's blocks: the section each was published in, by which a renamed heading is recognised (anchors/match.ts). */
+function underOf(id: string, published: BriefAnchors, blocks: ReturnType<typeof blocksOf>): (string | undefined)[] | undefined {
+	const under = [...blocks.values()].filter((block) => block.section.id === id);
+	return under.length > 0 ? under.map((block) => published.anchors[block.id]?.section) : undefined;
 }

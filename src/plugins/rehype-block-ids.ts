@@ -5,7 +5,8 @@ import { textAsWritten } from '../citations/written.ts';
 import type { Transformer } from 'unified';
 import type { VFile } from 'vfile';
 import { publishedAnchors } from '../anchors/manifest.ts';
-import { normalize, similarity } from '../anchors/similarity.ts';
+import { matchAnchors } from '../anchors/match.ts';
+import { normalize } from '../anchors/similarity.ts';
 import { figuresOf } from './rehype-figures.ts';
 
 /** A block a reader can link to, cite from, or be sent back to. */
@@ -30,8 +31,6 @@ const KINDS: Record<string, { kind: string; label: string }> = {
 };
 
 const INTRO = { id: 'intro', title: 'Introduction' };
-/** How alike a block must be to a published one to keep its id. */
-const SAME_BLOCK = 0.6;
 
 /** The brief's slug, as the content collection names it. */
 export const slugOf = (file: VFile) => path.basename(file.path, path.extname(file.path));
@@ -83,7 +82,7 @@ export function rehypeBlockIds({ manifest }: { manifest: string }): Transformer<
 			}
 		}
 
-		// Published blocks keep their ids: best matches first, each id once.
+		// Ids an author set are kept; published blocks keep theirs while their text is recognisably the same (anchors/match.ts).
 		const ids = new Map<number, string>();
 		const taken = new Set([...Object.keys(published.anchors), ...Object.keys(published.aliases), ...published.retired]);
 		found.forEach(({ node }, i) => {
@@ -91,29 +90,13 @@ export function rehypeBlockIds({ manifest }: { manifest: string }): Transformer<
 			if (typeof own === 'string' && own) ids.set(i, own);
 		});
 		const claimed = new Set(ids.values());
-		// Unchanged blocks first, by their exact text: most blocks, at no cost.
-		const unchanged = new Map<string, string>();
-		for (const [id, record] of Object.entries(published.anchors)) unchanged.set(`${record.kind}\0${record.text}`, id);
-		found.forEach((block, i) => {
-			const id = ids.has(i) ? undefined : unchanged.get(`${block.kind}\0${block.text}`);
-			if (id && !claimed.has(id)) {
-				ids.set(i, id);
-				claimed.add(id);
-			}
-		});
-		// Edited blocks: the most similar unclaimed published block of the same kind.
-		const pairs: { i: number; id: string; score: number }[] = [];
-		found.forEach((block, i) => {
-			if (ids.has(i)) return;
-			for (const [id, record] of Object.entries(published.anchors)) {
-				if (record.kind !== block.kind || claimed.has(id)) continue;
-				const score = similarity(block.text, record.text);
-				if (score >= SAME_BLOCK) pairs.push({ i, id, score });
-			}
-		});
-		for (const { i, id } of pairs.sort((a, b) => b.score - a.score || a.i - b.i)) {
-			if (ids.has(i) || claimed.has(id)) continue;
-			ids.set(i, id);
+		const open = found.flatMap((_, i) => (ids.has(i) ? [] : [i]));
+		const { successors } = matchAnchors(
+			Object.entries(published.anchors).filter(([id]) => !claimed.has(id)),
+			open.map((i) => ({ kind: found[i]!.kind, text: found[i]!.text })),
+		);
+		for (const [id, index] of successors) {
+			ids.set(open[index]!, id);
 			claimed.add(id);
 		}
 		// New blocks: by their place, or the next number no published anchor has used.

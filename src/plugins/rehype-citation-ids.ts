@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import type { Transformer } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
+import type { QuotedItem } from '../citations/evidence.ts';
 import { frontmatterOf } from './frontmatter.ts';
 import { blocksOf, type Block } from './rehype-block-ids.ts';
 
@@ -12,6 +13,8 @@ export interface CitationUse {
 	id: string;
 	/** The block it stands in, where back-links land. */
 	block: Block;
+	/** Passages it quotes from the source (`[@key, p. 3, quoting "…"]`), for the source's search record. */
+	quotes?: string[];
 }
 
 /**
@@ -41,7 +44,11 @@ export function rehypeCitationIds(): Transformer<Root> {
 			node.properties['id'] = id;
 			node.properties['className'] = ['citation'];
 			delete node.properties['dataWritten'];
-			for (const key of keys) uses.push({ key, id, block });
+			const quoted = typeof node.properties['dataQuotes'] === 'string' ? (JSON.parse(node.properties['dataQuotes']) as QuotedItem[]) : [];
+			for (const key of keys) {
+				const quotes = quoted.filter((item) => item.key === key).map((item) => item.quote);
+				uses.push({ key, id, block, ...(quotes.length > 0 ? { quotes } : {}) });
+			}
 		});
 		dataOf(file).citations = uses;
 		// Pages read this through render()'s remarkPluginFrontmatter (references page, metadata).

@@ -14,8 +14,8 @@ import { briefCitationsOf } from './remark-citations.ts';
  * reader looks for it: in a preview of its own, opened by the citation's
  * link (hover, focus) and by a small button after it (a tap), and under
  * the reference's "Cited in", each with a link that opens the source at the
- * passage (a text fragment) when the source has a URL. The quotations go
- * into the source's search record.
+ * passage (a text fragment) when the source has a URL. (The quotations reach
+ * the source's search record with the citation's use: rehype-citation-ids.ts.)
  *
  *   <span id="cite-fintech-p1-zhou2022" class="citation" data-quotes='[{"item":0,"key":"zhou2022","quote":"traced back to 1993"}]'>
  *     (<a href="#bib-zhou2022" interestfor="preview-zhou2022">Zhou 2022</a>)</span>
@@ -87,11 +87,6 @@ export function rehypePassages(): Transformer<Root> {
 					),
 				]),
 			);
-		}
-		// The quotations are searchable in their source's record (integrations/source-records.ts): rehype-references left the sources on the file.
-		for (const source of file.data.sources?.sources ?? []) {
-			const passages = quoted.get(source.key);
-			if (passages) source.quotes = passages.map(({ quote }) => `“${quote}”`);
 		}
 	};
 }

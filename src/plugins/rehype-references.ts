@@ -3,28 +3,31 @@ import type { Transformer } from 'unified';
 import { visit } from 'unist-util-visit';
 import { fromHtml } from 'hast-util-from-html';
 import type { Source } from '../bibliography/load.ts';
-import { referenceHref } from '../citations/stage.ts';
+import { bibliographyItems, referenceHref } from '../citations/stage.ts';
+import { entryHtml } from '../sources/entry.ts';
+import { citing, citingBrief } from '../sources/model.ts';
 import { LEGEND_STATUSES, statusLabel } from '../ui/status-legend.ts';
 import { strings } from '../ui/strings.ts';
-import { linkify } from '../utils/linkify.ts';
-import { citedSource, shortTitle } from '../integrations/source-records.ts';
 import { briefPath } from '../utils/brief-record.ts';
-import { citationSettings } from './citation-options.ts';
+import { citationSettings, type CitationConfig } from './citation-options.ts';
 import { frontmatterOf } from './frontmatter.ts';
-import { slugOf } from './rehype-block-ids.ts';
-import { citationsOf, type CitationUse } from './rehype-citation-ids.ts';
+import { slugOf, type Block } from './rehype-block-ids.ts';
+import { citationsOf } from './rehype-citation-ids.ts';
 import { briefCitationsOf } from './remark-citations.ts';
 
 /**
  * Turns rehype-citation's bibliography into the brief's reference section,
- * placed after the notes, with live links and each source's verification status:
+ * placed after the notes, each entry written as everywhere else (sources/entry.ts)
+ * with the paragraphs citing it, and each source's preview:
  *
  *   <div id="refs"><div class="csl-entry">Klein, Aaron. 2020. …</div></div>
  *   → <section class="references" aria-labelledby="references"><h2 id="references">References</h2>
  *       <ul><li id="bib-klein2020" class="reference" data-status="verified">
- *         <div class="csl-entry">…</div><p class="verification"><strong>Verified.</strong> …</p></li></ul></section>
+ *         <div class="csl-entry">…</div><p class="verification">…</p><span class="Z3988" …></span>
+ *         <p class="cited-in">Cited in: <a href="#digital-payments-p1" class="back-link">Digital payments ¶1</a></p></li></ul></section>
+ *     <div class="cite-previews"><div id="preview-klein2020" popover="hint" class="cite-preview">…</div></div>
  */
-export function rehypeReferences(): Transformer<Root> {
+export function rehypeReferences({ config }: { config: CitationConfig }): Transformer<Root> {
 	return (tree, file) => {
 		let refs: Element | undefined;
 		visit(tree, 'element', (node, index, parent) => {
@@ -37,32 +40,26 @@ export function rehypeReferences(): Transformer<Root> {
 		if (!refs || !prepared) return;
 
 		const uses = citationsOf(file);
-		const items: Element[] = [];
+		const items = bibliographyItems(citationSettings(file).bibliography);
+		const references: Element[] = [];
 		const previews: Element[] = [];
-		// rehype-citation placed the list the citation stage formatted, entry for entry, in its order.
-		const entries = refs.children.filter((node): node is Element => node.type === 'element');
-		entries.forEach((entry, i) => {
-			const key = prepared.bibliography[i]?.key;
-			const source = key === undefined ? undefined : prepared.sources.get(key);
-			if (!key || !source) throw new Error(`rehype-citation placed a reference the citation stage did not format (entry ${i + 1})`);
-			linkify(entry);
-			items.push(referenceItem(key, entry, source, uses.filter((use) => use.key === key)));
-			const alone = fromHtml(prepared.entries[key] ?? '', { fragment: true });
-			linkify(alone);
-			previews.push(preview(key, alone.children.filter((n) => n.type === 'element' || n.type === 'text'), source));
-		});
-		// Each source becomes a search record of its own (integrations/pagefind.ts), handed to the build on the file.
-		const { title, topics, published } = frontmatterOf(file) as { title?: string; topics?: string[]; published?: unknown };
-		const brief = { slug: slugOf(file), title: title ?? '', topics: topics ?? [], published: timestamp(published) };
-		const { bibliography } = citationSettings(file);
-		file.data.sources = { page: briefPath(slugOf(file)), sources: items.map((li) => citedSource(li, brief, bibliography)) };
+		// The list the citation stage formatted, entry for entry, in the style's order (rehype-citation placed the same).
+		for (const { key, html } of prepared.bibliography) {
+			const found = prepared.sources.get(key);
+			if (!found) throw new Error(`the citation stage formatted a reference it has no source for ("${key}")`);
+			const source = { ...found, csl: items.get(key) ?? found.csl };
+			references.push(referenceItem(key, source, html, citing(uses, key).blocks));
+			previews.push(preview(key, source, prepared.entries[key] ?? ''));
+		}
+		// Each source becomes a search record of its own (integrations/pagefind.ts, through the source model).
+		file.data.sources = { page: briefPath(slugOf(file)), brief: citingBrief(slugOf(file), frontmatterOf(file), uses, config) };
 
 		tree.children.push(
 			// Indexed as search records of their own (integrations/pagefind.ts), not as page text.
 			el('section', { className: ['references'], ariaLabelledBy: ['references'], dataPagefindIgnore: 'all' }, [
 				el('h2', { id: 'references' }, [text(strings.references)]),
 				legend(),
-				el('ul', { className: ['reference-list'] }, items),
+				el('ul', { className: ['reference-list'] }, references),
 			]),
 			// Shown by hover, focus or long press on a citation (`interestfor`), with no script.
 			el('div', { className: ['cite-previews'], dataPagefindIgnore: 'all' }, previews),
@@ -70,11 +67,10 @@ export function rehypeReferences(): Transformer<Root> {
 	};
 }
 
-function referenceItem(key: string, entry: Element, source: Source, uses: CitationUse[]): Element {
-	const blocks = [...new Map(uses.map((use) => [use.block.id, use.block])).values()];
-	const item = el('li', { id: `bib-${key}`, className: ['reference'], dataStatus: source.status, dataKey: source.key }, [
-		el('div', { className: ['csl-entry'] }, structuredClone(entry.children)),
-		verification(source),
+/** The entry (sources/entry.ts), then every block of the brief citing it. */
+function referenceItem(key: string, source: Source, html: string, blocks: Block[]): Element {
+	return el('li', { id: `bib-${key}`, className: ['reference'], dataStatus: source.status, dataKey: source.key }, [
+		...fragment(entryHtml(source, html)),
 		el('p', { className: ['cited-in'] }, [
 			text(`${strings.citedIn} `),
 			...blocks.flatMap((block, i) => [
@@ -83,14 +79,12 @@ function referenceItem(key: string, entry: Element, source: Source, uses: Citati
 			]),
 		]),
 	]);
-	(item.data ??= {} as NonNullable<Element['data']>).shortTitle = shortTitle(source.entry);
-	return item;
 }
 
-function preview(key: string, entry: ElementContent[], source: Source): Element {
+/** The entry standing alone, as on /references/ (without its COinS: the list has them), and links to the source and the entry. */
+function preview(key: string, source: Source, html: string): Element {
 	return el('div', { id: `preview-${key}`, popover: 'hint', className: ['cite-preview'] }, [
-		el('div', { className: ['csl-entry'] }, entry),
-		verification(source),
+		...fragment(entryHtml(source, html, { coins: false })),
 		el('p', { className: ['preview-links'] }, [
 			// Out of the Tab order: Tab goes on from the citation whether or not its preview has opened yet.
 			...(source.href ? [el('a', { href: source.href, tabIndex: -1 }, [text(strings.openSource)]), text(' · ')] : []),
@@ -99,12 +93,8 @@ function preview(key: string, entry: ElementContent[], source: Source): Element 
 	]);
 }
 
-function verification(source: Source): Element {
-	return el('p', { className: ['verification'] }, [
-		el('span', { className: ['status', `status-${source.status}`] }, [text(strings.status[source.status])]),
-		...(source.note ? [text(' '), el('span', { className: ['verification-note'] }, [text(source.note)])] : []),
-	]);
-}
+const fragment = (html: string): ElementContent[] =>
+	fromHtml(html, { fragment: true }).children.filter((node): node is ElementContent => node.type === 'element' || node.type === 'text');
 
 /** What each verification status means, above the list that shows them. */
 function legend(): Element {
@@ -121,12 +111,6 @@ function legend(): Element {
 			),
 		),
 	]);
-}
-
-/** A frontmatter date as ISO 8601, read as the brief schema reads it ('' if it is none), so that briefs sort by time. */
-function timestamp(value: unknown): string {
-	const date = value instanceof Date ? value : new Date(String(value ?? ''));
-	return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }
 
 const text = (value: string): Text => ({ type: 'text', value });

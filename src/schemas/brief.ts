@@ -11,7 +11,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * 2026-11-31 as 1 December (see `datesAsWritten`), and a Date made from
  * "2026-29-11" lands in 2028.
  */
-const calendarDate = z.union([z.string(), z.number(), z.date()]).transform((value, context) => {
+export const calendarDate = z.union([z.string(), z.number(), z.date()]).transform((value, context) => {
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
 	const text = String(value instanceof Date ? '' : value).trim();
 	const problem = dateProblem(text);

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { coinsTitle } from '../../src/citations/coins.ts';
 import { liftQuote, textFragmentUrl } from '../../src/citations/evidence.ts';
-import { citedSource, sourceRecords } from '../../src/integrations/source-records.ts';
-import { fromHtml } from 'hast-util-from-html';
-import type { Element } from 'hast';
-import { resolveCitationSettings } from '../../src/plugins/citation-options.ts';
-import { config, render } from './process.ts';
-
-const MAIN = resolveCitationSettings({}, config).bibliography;
+import { sourceRecords } from '../../src/integrations/source-records.ts';
+import { frontmatterOf } from '../../src/plugins/frontmatter.ts';
+import { citationsOf } from '../../src/plugins/rehype-citation-ids.ts';
+import { citedSources, citingBrief } from '../../src/sources/model.ts';
+import { config, render, renderFile, stage } from './process.ts';
 
 const lift = (suffix: string) => liftQuote(suffix, [0, suffix.length], () => '');
 
@@ -90,9 +88,8 @@ describe('corrections', () => {
 	});
 });
 
-it('puts the passages a brief quotes into its source’s search record', () => {
-	const li = fromHtml('<li class="reference" data-key="k"><div class="csl-entry">Entry.</div><p class="cited-in">Cited in: A ¶1</p></li>', { fragment: true })
-		.children[0] as Element;
-	const cited = { ...citedSource(li, { slug: 'b', title: 'B', topics: [], published: '' }, MAIN), quotes: ['“the exact words”'] };
-	expect(sourceRecords([cited], config)[0]?.content).toContain('Cited in: A ¶1 “the exact words”');
+it('puts the passages a brief quotes into its source’s search record, through the source model', async () => {
+	const file = await renderFile('## Section\n\nA claim [@baker2010, p. 3, quoting "the exact words"].');
+	const [record] = sourceRecords(citedSources([citingBrief('b', { ...frontmatterOf(file), title: 'B', published: '2026-01-01' }, citationsOf(file), config)], { config, stage }), config);
+	expect(record?.content).toContain('B. Cited in: Section ¶1 “the exact words”');
 });

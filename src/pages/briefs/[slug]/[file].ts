@@ -2,9 +2,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { EXPORTS, exportRecords, exportSources, type ExportFormat } from '../../../bibliography/csl.ts';
 import { site } from 'virtual:sourced/config';
+import { sourcesCitedBy } from '../../../sources/collection.ts';
 import { briefRecord } from '../../../utils/brief-record.ts';
 import { publishedBriefs, type Brief } from '../../../utils/briefs.ts';
-import { briefSources } from '../../../utils/sources.ts';
 
 /**
  * Downloads for reference managers, written at build time:
@@ -34,6 +34,6 @@ export const GET: APIRoute<Props> = async ({ props: { brief, kind, format } }) =
 	const text =
 		kind === 'cite'
 			? exportRecords([briefRecord(brief.id, brief.data, site)], format)
-			: exportSources((await briefSources(brief)).sources.map(({ source }) => source), format);
+			: exportSources(await sourcesCitedBy([brief]), format);
 	return new Response(text, { headers: { 'content-type': EXPORTS[format].type } });
 };

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { SiteName } from '../helpers/global-setup.ts';
+import { page } from '../helpers/sites.ts';
+
+/** What every listing of a source shows of it, written once (src/sources/entry.ts): the entry, access, verification, COinS. */
+const PARTS = ['.csl-entry', '.access', '.verification', 'span.Z3988'];
+
+const parts = (entry: Element) => PARTS.map((selector) => [...entry.children].find((child) => child.matches(selector))?.outerHTML ?? `(no ${selector})`);
+
+describe.each<SiteName>(['site', 'evidence'])('one entry markup for a source wherever it is listed (site "%s")', (site) => {
+	const all = page(site, '/references/');
+	const sources = [...all.querySelectorAll('li.reference[data-key]')];
+
+	it('lists sources', () => {
+		expect(sources.length).toBeGreaterThan(0);
+	});
+
+	it('writes the same entry on /references/, on the source’s own page and in each citing brief’s reference list', () => {
+		let compared = 0;
+		for (const source of sources) {
+			const key = source.getAttribute('data-key')!;
+			const expected = parts(source);
+			const slug = source.id.replace(/^source-/, '');
+			expect(parts(page(site, `/references/${slug}/`).querySelector(`[id="source-${slug}"]`)!), `/references/${slug}/`).toEqual(expected);
+			const briefs = [...source.querySelectorAll('.cited-in a[href*="#bib-"]')].map((a) => a.getAttribute('href')!.replace(/#.*$/, ''));
+			for (const brief of briefs) {
+				const item = page(site, brief).querySelector(`li[id="bib-${key}"]`);
+				expect(item, `${brief}#bib-${key}`).not.toBeNull();
+				expect(parts(item!), `${brief}#bib-${key}`).toEqual(expected);
+				compared++;
+			}
+		}
+		expect(compared).toBeGreaterThanOrEqual(sources.length);
+	});
+});
