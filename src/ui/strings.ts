@@ -42,7 +42,6 @@ export const strings = {
 	kindBrief: 'Brief',
 	close: 'Close',
 	theme: 'Colour theme',
-	themeNames: { system: 'Theme: as your system', light: 'Theme: light', dark: 'Theme: dark' },
 	searchLabel: 'Search briefs and sources',
 	searchNoScript:
 		'Search needs JavaScript, which is off. The words you searched for are in the address bar, after “?q=”: find them with your browser’s Find in page (Ctrl+F, or ⌘F on a Mac) among the sections of the newest briefs below, or in the list of all references; older briefs are listed page by page.',
