@@ -11,7 +11,7 @@ import { recordCited } from '../bibliography/usage.ts';
 import type { CitationCacheOptions } from '../citations/cache.ts';
 import type { ClusterInput, ClusterItem } from '../citations/engine.ts';
 import { liftQuotes, quoteProblem, quotesData, type Lifted } from '../citations/evidence.ts';
-import { affixHtml, clustersOf, inlineRun, plainText, replaceClusters, type InlineRun } from '../citations/mdast.ts';
+import { affixHtml, affixSpaces, clustersOf, inlineRun, plainText, replaceClusters, type InlineRun } from '../citations/mdast.ts';
 import { parseLocator, tokenize, type Token } from '../citations/parse-locator.ts';
 import { CitationStage, termsFor } from '../citations/stage.ts';
 import { INLINE, type CiteItem, type Cluster } from '../citations/syntax.ts';
@@ -179,13 +179,14 @@ function clusterInput(run: InlineRun, cluster: Cluster, terms: Map<string, strin
 	};
 }
 
-/** The suffix as tokens for the locator parser: text split as Pandoc splits it, each inline node one token. */
+/** The suffix as tokens for the locator parser: text split as Pandoc splits it (after its abbreviations are joined), each inline node one token. */
 function tokensOf(run: InlineRun, from: number, to: number): Token[] {
 	const tokens: Token[] = [];
+	const spaces = affixSpaces(run, from, to);
 	let text = '';
 	for (let i = from; i < to; i++) {
 		if (run.text[i] !== INLINE) {
-			text += run.text[i] === '\n' ? ' ' : run.text[i];
+			text += spaces.get(i) ?? (run.text[i] === '\n' ? ' ' : run.text[i]);
 			continue;
 		}
 		tokens.push(...tokenize(text));
