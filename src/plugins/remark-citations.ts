@@ -15,7 +15,7 @@ import { affixHtml, affixSpaces, clustersOf, inlineRun, plainText, replaceCluste
 import { parseLocator, tokenize, type Token } from '../citations/parse-locator.ts';
 import { CitationStage, termsFor } from '../citations/stage.ts';
 import { INLINE, type CiteItem, type Cluster } from '../citations/syntax.ts';
-import { citationSettings } from './citation-options.ts';
+import { citationSettings, styleProblem } from './citation-options.ts';
 
 /** A formatted citation in the Markdown tree; remark-rehype makes it the `<span>` in `data`. */
 export interface Citation extends Node {
@@ -71,6 +71,8 @@ export function remarkCitations(options: CitationCacheOptions = {}): Transformer
 		const source = String(file.value);
 		const where = locator(file, source);
 		const problems: string[] = [];
+		const style = styleProblem(file, settings.csl);
+		if (style) problems.push(style);
 		let sources = new Map<string, Source>();
 		let bibliography: Bibliography | undefined;
 		try {
