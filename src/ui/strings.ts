@@ -105,8 +105,8 @@ export const strings = {
 	correctionConcerns: 'See the passage it concerns',
 	correctionFeedTitle: (title: string) => `Correction: ${title}`,
 	keyboard: 'Keyboard',
-	keyboardSearch: 'search',
-	keyboardTab: 'citations, notes, and each section’s “Copy link” and “Cite”, in reading order; a citation shows its source as it gets focus, Enter goes to its entry',
+	keyboardSearch: 'Search',
+	keyboardTab: 'Citations, notes, and each section’s “Copy link” and “Cite”, in reading order; a citation shows its source as it gets focus, and Enter goes to its entry.',
 	/** The toggle's name (aria-pressed says whether it is on). */
 	blockLinks: 'Paragraph links in the Tab order',
 	blockLinksHelp: 'Puts a “Copy link” button before each paragraph, list item, table and figure into the Tab order.',

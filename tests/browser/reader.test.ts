@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { useSite } from './setup.ts';
 
 const BRIEF = '/briefs/internet-plus/';
@@ -76,6 +77,7 @@ it('lets a keyboard reader copy a link to any paragraph: one toggle in the "Keyb
 	await page.keyboard.press('Enter');
 	await expect.poll(() => page.getByRole('status').innerText()).toBe('Link copied to the clipboard');
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${BRIEF}${first}`);
+	expect(await axeViolations(page)).toEqual([]);
 	// Off again: the blocks' buttons leave the Tab order.
 	await toggle.click();
 	await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
