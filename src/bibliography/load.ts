@@ -5,6 +5,7 @@ import { doiOf, doiUrl } from './identifiers.ts';
 import { resolveInheritance } from './inherit.ts';
 import { DATA_ONLY_TYPES, lintEntries, statusOf, type BibProblem, type LintOptions, type VerificationStatus } from './lint.ts';
 import { plainText, readBibtex, type BibEntry, type BibtexProblem } from './parse-bibtex.ts';
+import { preambleMacros } from './preamble.ts';
 import { toCsl } from './to-csl.ts';
 
 export interface Source {
@@ -52,7 +53,7 @@ export function readBibliography(text: string, file: string, options: LintOption
 	const parsed = readBibtex(text);
 	const inherited = resolveInheritance(parsed.entries);
 	const works = inherited.entries.filter((entry) => !DATA_ONLY_TYPES.has(entry.type));
-	const csl = toCsl(works);
+	const csl = toCsl(works, preambleMacros(parsed.preambles));
 	const problems = [
 		...parsed.problems.map((p) => fromSyntax(p, 'malformed BibTeX: ')),
 		...inherited.problems.map((p) => fromSyntax(p)),

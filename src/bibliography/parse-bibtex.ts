@@ -99,8 +99,12 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === LF || c === 13 || c 
 /** Characters that end a key, field or macro name (biber's rule): white space and "#%'(),={} and \. */
 const STOP = new Set([...'"#%\'(),={}\\'].map((c) => c.charCodeAt(0)));
 const isNameChar = (c: number) => !Number.isNaN(c) && !isSpace(c) && !STOP.has(c);
-/** What `readBraced` stops at: a backslash, a brace, a line break. */
-const BRACED_STOPS = /[\\{}\n]/g;
+/**
+ * What `readBraced` stops at: a brace or a line break. A backslash escapes
+ * nothing here: BibTeX and biber count every brace, `\{` and `\}` too, and
+ * `{C:\}` is the value `C:\`.
+ */
+const BRACED_STOPS = /[{}\n]/g;
 /** A line that starts like a field (`year = {`), seen inside a braced value. */
 const FIELD_LINE = /^[ \t]*[A-Za-z][\w-]*[ \t]*=[ \t]*[{"0-9A-Za-z]/;
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -125,6 +129,8 @@ export function readBibtex(text: string): ParsedBibtex {
 	 * the one to fix.
 	 */
 	let swallowed: number | undefined;
+	/** Where the entry being read starts. */
+	let entryAt = 0;
 
 	const problem = (reason: string, offset: number, key?: string) =>
 		problems.push({ ...positionOf(Math.min(offset, n)), reason, ...(key === undefined ? {} : { key }) });
@@ -188,8 +194,7 @@ export function readBibtex(text: string): ParsedBibtex {
 		for (BRACED_STOPS.lastIndex = i; BRACED_STOPS.exec(text) !== null; BRACED_STOPS.lastIndex = i + 1) {
 			i = BRACED_STOPS.lastIndex - 1;
 			const c = code(i);
-			if (c === 92) i++;
-			else if (c === 123) stack.push(i);
+			if (c === 123) stack.push(i);
 			else if (c === 125) {
 				if (stack.length === 1 && swallowed === undefined && isLineStart(i)) swallowed = open;
 				stack.pop();
@@ -200,7 +205,22 @@ export function readBibtex(text: string): ParsedBibtex {
 			}
 		}
 		if (BRACED_STOPS.lastIndex === 0) i = n;
+		loneEscape(open, i);
 		return abort('this "{" is never closed; add the matching "}"', swallowed ?? stack.at(-1) ?? open, i);
+	};
+	/**
+	 * A `\{` in text[from, to) that no `\}` closes: BibTeX and biber count it as a brace, so it takes the rest
+	 * of the value or the entry; when there is one, it is the brace to fix.
+	 */
+	const loneEscape = (from: number, to: number) => {
+		const open: number[] = [];
+		for (const match of text.slice(from, to).matchAll(/\\[\\{}]/g)) {
+			if (match[0] === '\\{') open.push(from + match.index);
+			else if (match[0] === '\\}') open.pop();
+		}
+		if (open.length > 0) {
+			abort('this "\\{" is a brace for BibTeX and biber too, and nothing closes it; write it with its "\\}", or alone as \\textbraceleft', open[0]!, to);
+		}
 	};
 	/** `"…"`, in which braces must balance and a `"` inside braces does not end the value. */
 	const readQuoted = (): string => {
@@ -208,12 +228,16 @@ export function readBibtex(text: string): ParsedBibtex {
 		const stack: number[] = [];
 		for (; i < n; i++) {
 			const c = code(i);
-			if (c === 92) i++;
-			else if (c === 123) stack.push(i);
+			if (c === 123) stack.push(i);
 			else if (c === 125) {
 				if (stack.pop() === undefined) abort('this "}" closes no "{" in a quoted value; remove it, or add the "{" it closes');
-			} else if (c === 34 && stack.length === 0) return text.slice(open + 1, i++);
-			else if (c === LF && entryAfterBreak(i) !== undefined) break;
+			} else if (c === 34 && stack.length === 0) {
+				// As in BibTeX and biber, a quote outside braces ends the value, even after a backslash (`\"u`).
+				if (code(i - 1) === 92 && !/^\s*[,})#]/.test(text.slice(i + 1, i + 80))) {
+					abort('this "\\"" ends the quoted value, as any quote outside braces does in BibTeX and biber; write the accent in braces ({\\"u}), or the value in braces instead of quotes');
+				}
+				return text.slice(open + 1, i++);
+			} else if (c === LF && entryAfterBreak(i) !== undefined) break;
 		}
 		if (stack.length > 0) return abort('this "{" is never closed; add the matching "}"', stack.at(-1)!, i);
 		return abort('this quoted value is never closed; add the closing \'"\'', open, i);
@@ -264,12 +288,14 @@ export function readBibtex(text: string): ParsedBibtex {
 	};
 
 	const neverClosed = (key: string, closeText: string): never => {
+		loneEscape(entryAt, i);
 		if (swallowed !== undefined) abort('this "{" is never closed; add the matching "}"', swallowed, i);
 		return abort(`entry "${key}" is never closed; add "${closeText}" after its last field`, valueEnd, i);
 	};
 
 	const readEntry = () => {
 		const at = i++;
+		entryAt = at;
 		skipSpace();
 		const typeStart = i;
 		while (i < n && isLetter(code(i))) i++;

@@ -2,6 +2,7 @@ import { plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { doiOf, eprintUrl } from './identifiers.ts';
 import type { BibEntry, BibtexProblem } from './parse-bibtex.ts';
+import { expandMacros, type Macro } from './preamble.ts';
 
 /**
  * Our parsed entries (macros expanded, crossref and xdata applied) as CSL-JSON,
@@ -95,12 +96,15 @@ export interface CslResult {
 	problems: BibtexProblem[];
 }
 
-/** CSL-JSON for every entry, by key as written; an entry citation-js cannot read becomes a located problem. */
-export function toCsl(entries: BibEntry[]): CslResult {
+/**
+ * CSL-JSON for every entry, by key as written; an entry citation-js cannot read becomes a located problem.
+ * The commands the file's `@preamble` defines are expanded first (preamble.ts).
+ */
+export function toCsl(entries: BibEntry[], macros: ReadonlyMap<string, Macro> = new Map()): CslResult {
 	const items = new Map<string, CslItem>();
 	const problems: BibtexProblem[] = [];
 	for (const entry of entries) {
-		const properties = cslProperties(entry);
+		const properties = cslProperties(entry, macros);
 		let item: CslItem | undefined;
 		try {
 			item = convert(entry, properties);
@@ -133,12 +137,12 @@ function convert(entry: BibEntry, properties: Record<string, string>): CslItem {
 }
 
 /** The fields handed to citation-js, with what its LaTeX reader cannot take rewritten. */
-function cslProperties(entry: BibEntry): Record<string, string> {
+function cslProperties(entry: BibEntry, macros: ReadonlyMap<string, Macro>): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [name, value] of Object.entries(entry.fields)) {
 		if (NOT_FOR_CSL.has(name) || name === 'language' || name === 'langid' || value.trim() === '') continue;
 		const kind = bibtexConfig.constants.fieldTypes[name]?.[1];
-		out[name] = kind === 'verbatim' || kind === 'uri' ? value : texForCitationJs(value);
+		out[name] = kind === 'verbatim' || kind === 'uri' ? value : texForCitationJs(expandMacros(value, macros));
 	}
 	return out;
 }

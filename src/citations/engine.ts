@@ -102,6 +102,9 @@ export interface ItemSet {
 }
 
 const PREFIX_END = '\u0001';
+/** A no-break space in a prefix (citations/abbreviations.ts), hidden from citeproc-js, which makes every space of a prefix a plain one. */
+const NBSP_MARK = '\ue000';
+const keepNbsp = (html: string) => html.replaceAll('\u00a0', NBSP_MARK);
 const SUFFIX_START = '\u0002';
 const CITE_END = '\u0003';
 
@@ -207,7 +210,8 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 	};
 	const item = (cite: ClusterItem): CiteprocItem => ({
 		id: cite.key,
-		...(cite.prefix ? { prefix: `${cite.prefix}${/[\p{L}\p{N}>]$/u.test(cite.prefix) ? ' ' : ''}${PREFIX_END}` } : {}),
+		// Pandoc puts a space after any prefix: "(cf. Doe 2005)", "(( Doe 2005)".
+		...(cite.prefix ? { prefix: `${keepNbsp(cite.prefix)} ${PREFIX_END}` } : {}),
 		...(cite.suffix ? { suffix: `${SUFFIX_START}${/^[\p{L}\p{N}<]/u.test(cite.suffix) ? ' ' : ''}${cite.suffix}` } : {}),
 		...(cite.locator ? { locator: dashes(cite.locator), label: cite.label ?? 'page' } : {}),
 		...(cite.suppressAuthor ? { 'suppress-author': true } : {}),
@@ -222,7 +226,7 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 		const grouped = groupCites(engine, items, authorOf);
 		extensions['apply_citation_wrapper'] = true;
 		try {
-			return styled(joinGroups(engine, grouped, authorOf, engine.makeCitationCluster(grouped.map(item))));
+			return styled(joinGroups(engine, grouped, authorOf, engine.makeCitationCluster(grouped.map(item)))).replaceAll(NBSP_MARK, '\u00a0');
 		} finally {
 			extensions['apply_citation_wrapper'] = false;
 		}

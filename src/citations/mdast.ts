@@ -1,4 +1,5 @@
 import type { Nodes, Parents, PhrasingContent, RootContent, Text } from 'mdast';
+import { abbreviationSpaces, joinAbbreviations } from './abbreviations.ts';
 import { findClusters, INLINE, type Cluster } from './syntax.ts';
 
 /**
@@ -93,19 +94,26 @@ export function inlinesIn(run: InlineRun, start: number, end: number): PhrasingC
 	return nodes;
 }
 
-/** A stretch of the run as HTML for a citation's prefix or suffix: emphasis as `<i>`, strong as `<b>`, anything else as its text. */
+/**
+ * A stretch of the run as HTML for a citation's prefix or suffix: emphasis as `<i>`, strong as `<b>`, anything else
+ * as its text; an abbreviation joined to the next word as Pandoc joins it (abbreviations.ts).
+ */
 export function affixHtml(run: InlineRun, start: number, end: number): string {
+	const spaces = affixSpaces(run, start, end);
 	let html = '';
 	for (let i = start; i < end; i++) {
 		const char = run.text[i]!;
-		if (char !== INLINE) html += char === '\n' ? ' ' : char;
+		if (char !== INLINE) html += spaces.get(i) ?? (char === '\n' ? ' ' : char);
 		else html += inlineHtml(run.parent.children[run.child[i]!]!);
 	}
 	return html;
 }
 
+/** The spaces after abbreviations in [start, end) of the run (abbreviations.ts), an escaped period ending none. */
+export const affixSpaces = (run: InlineRun, start: number, end: number) => abbreviationSpaces(run.text, start, end, (i) => run.escaped.has(i));
+
 function inlineHtml(node: RootContent): string {
-	const text = plainText(node);
+	const text = joinAbbreviations(plainText(node));
 	if (node.type === 'emphasis') return `<i>${text}</i>`;
 	if (node.type === 'strong') return `<b>${text}</b>`;
 	return text;

@@ -9,11 +9,11 @@ import { lineIndex } from '../bibliography/parse-bibtex.ts';
 import { closest } from '../bibliography/suggest.ts';
 import type { ClusterInput, ClusterItem } from '../citations/engine.ts';
 import { liftQuotes, quoteProblem, quotesData, type Lifted } from '../citations/evidence.ts';
-import { affixHtml, clustersOf, inlineRun, plainText, replaceClusters, type InlineRun } from '../citations/mdast.ts';
+import { affixHtml, affixSpaces, clustersOf, inlineRun, plainText, replaceClusters, type InlineRun } from '../citations/mdast.ts';
 import { parseLocator, tokenize, type Token } from '../citations/parse-locator.ts';
 import { termsFor, type CitationStage } from '../citations/stage.ts';
 import { INLINE, type CiteItem, type Cluster } from '../citations/syntax.ts';
-import { citationSettings } from './citation-options.ts';
+import { citationSettings, styleProblem } from './citation-options.ts';
 
 /** A formatted citation in the Markdown tree; remark-rehype makes it the `<span>` in `data`. */
 export interface Citation extends Node {
@@ -70,6 +70,8 @@ export function remarkCitations({ stage, strictVerification }: { stage: Citation
 		const source = String(file.value);
 		const where = locator(file, source);
 		const problems: string[] = [];
+		const style = styleProblem(file, settings.csl);
+		if (style) problems.push(style);
 		let sources = new Map<string, Source>();
 		let bibliography: Bibliography | undefined;
 		try {
@@ -178,13 +180,14 @@ function clusterInput(run: InlineRun, cluster: Cluster, terms: Map<string, strin
 	};
 }
 
-/** The suffix as tokens for the locator parser: text split as Pandoc splits it, each inline node one token. */
+/** The suffix as tokens for the locator parser: text split as Pandoc splits it (after its abbreviations are joined), each inline node one token. */
 function tokensOf(run: InlineRun, from: number, to: number): Token[] {
 	const tokens: Token[] = [];
+	const spaces = affixSpaces(run, from, to);
 	let text = '';
 	for (let i = from; i < to; i++) {
 		if (run.text[i] !== INLINE) {
-			text += run.text[i] === '\n' ? ' ' : run.text[i];
+			text += spaces.get(i) ?? (run.text[i] === '\n' ? ' ' : run.text[i]);
 			continue;
 		}
 		tokens.push(...tokenize(text));

@@ -21,5 +21,6 @@ export function click(): void {
 	} catch {
 		// private browsing: the choice lasts for this page only
 	}
-	toast(strings.themeNames[next || 'system']);
+	// The toast says what the button now says, in its words: "Theme: Dark".
+	toast(`${strings.themeLabel} ${strings.themeStates[next || 'system']}`);
 }

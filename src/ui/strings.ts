@@ -42,7 +42,6 @@ export const strings = {
 	kindBrief: 'Brief',
 	close: 'Close',
 	theme: 'Colour theme',
-	themeNames: { system: 'Theme: as your system', light: 'Theme: light', dark: 'Theme: dark' },
 	searchLabel: 'Search briefs and sources',
 	searchNoScript:
 		'Search needs JavaScript, which is off. The words you searched for are in the address bar, after “?q=”: find them with your browser’s Find in page (Ctrl+F, or ⌘F on a Mac) among the sections of the newest briefs below, or in the list of all references; older briefs are listed page by page.',
@@ -105,4 +104,12 @@ export const strings = {
 	correctedMarker: 'corrected',
 	correctionConcerns: 'See the passage it concerns',
 	correctionFeedTitle: (title: string) => `Correction: ${title}`,
+	keyboard: 'Keyboard',
+	keyboardSearch: 'Search',
+	keyboardTab: 'Citations, notes, and each section’s “Copy link” and “Cite”, in reading order; a citation shows its source as it gets focus, and Enter goes to its entry.',
+	/** The toggle's name (aria-pressed says whether it is on). */
+	blockLinks: 'Paragraph links in the Tab order',
+	blockLinksHelp: 'Puts a “Copy link” button before each paragraph, list item, table and figure into the Tab order.',
+	blockLinksOn: 'A “Copy link” button before each paragraph is now in the Tab order',
+	blockLinksOff: 'The paragraphs’ “Copy link” buttons are out of the Tab order again',
 } as const;

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe.ts';
 import { useSite } from './setup.ts';
 
 const BRIEF = '/briefs/internet-plus/';
@@ -47,6 +48,40 @@ it('walks the brief by Tab from the top: no dialog opens, the first citation com
 	await page.locator('#preview-klein2020').waitFor({ state: 'visible' });
 	await page.keyboard.press('Tab');
 	expect((await focused(page)).key).toBe(stops[at + 1]);
+});
+
+it('lets a keyboard reader copy a link to any paragraph: one toggle in the "Keyboard" help, announced, adds the blocks\' buttons to the Tab order', async () => {
+	const context = await site.context({ viewport: { width: 1280, height: 800 } });
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+	const page = await context.newPage();
+	await page.goto(site.url + BRIEF);
+	// By Tab alone: the help is one stop, before the first citation.
+	let stop = 0;
+	while ((await focused(page)).key !== 'SUMMARY Keyboard') {
+		await page.keyboard.press('Tab');
+		expect(++stop, 'the "Keyboard" help comes within 30 stops').toBeLessThanOrEqual(30);
+	}
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	const toggle = page.getByRole('button', { name: 'Paragraph links in the Tab order' });
+	expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+	expect((await focused(page)).key).toBe('BUTTON Paragraph links in the Tab order');
+	await page.keyboard.press('Space');
+	await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+	await expect.poll(() => page.getByRole('status').innerText()).toBe('A “Copy link” button before each paragraph is now in the Tab order');
+	// The next stop is the first paragraph's button, in view; Enter copies its address, and the toast says so.
+	await page.keyboard.press('Tab');
+	const first = await page.locator('.prose .copy-link').first().getAttribute('data-copy');
+	expect((await focused(page)).key).toMatch(/^BUTTON Copy link to .*¶1$/);
+	expect(await page.evaluate(() => getComputedStyle(document.activeElement!).opacity)).toBe('1');
+	await page.keyboard.press('Enter');
+	await expect.poll(() => page.getByRole('status').innerText()).toBe('Link copied to the clipboard');
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${BRIEF}${first}`);
+	expect(await axeViolations(page)).toEqual([]);
+	// Off again: the blocks' buttons leave the Tab order.
+	await toggle.click();
+	await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+	expect(await page.locator('.prose p > .copy-link[tabindex="0"]').count()).toBe(0);
 });
 
 it('names each heading by its text alone, with one copy-link button beside it', async () => {
@@ -132,17 +167,22 @@ it('fits the phone header in two rows, and keeps the contents at hand mid-page',
 	expect(heading!.y).toBeGreaterThan((await bar.boundingBox())!.height - 1);
 });
 
+/** The section the contents mark, or null (a locator would wait for one, and outlast the poll). */
+const marked = (page: Page) => page.evaluate(() => document.querySelector('.toc a[aria-current]')?.textContent ?? null);
+/** The page module loads on the jump; on a busy machine that may take more than the poll's default second. */
+const SLOW = { timeout: 10_000 };
+
 it('marks the section jumped to in the contents, and lists the References', async () => {
 	const page = await (await site.context({ viewport: { width: 1280, height: 800 } })).newPage();
 	await page.goto(site.url + BRIEF + '#fintech-p2');
-	await expect.poll(() => page.locator('.toc a[aria-current]').innerText()).toBe('Fintech');
+	await expect.poll(() => marked(page), SLOW).toBe('Fintech');
 	await page.locator('.toc a[href="#references"]').click();
-	await expect.poll(() => page.locator('.toc a[aria-current]').innerText()).toBe('References');
+	await expect.poll(() => marked(page), SLOW).toBe('References');
 	// Where notes sit in the margin, the contents do not offer a "Notes" that would land on the References.
 	const wide = await (await site.context({ viewport: { width: 1600, height: 900 } })).newPage();
 	await wide.goto(site.url + BRIEF + '#what-the-evidence-does-not-show-p1');
 	expect(await wide.locator('.toc a[href="#footnote-label"]').isVisible()).toBe(false);
-	await expect.poll(() => wide.locator('.toc a[aria-current]').innerText()).toBe('What the evidence does not show');
+	await expect.poll(() => marked(wide), SLOW).toBe('What the evidence does not show');
 });
 
 /** WCAG relative luminance contrast of two `rgb()` colours. */

@@ -14,7 +14,9 @@ it('remembers the theme chosen with the button, applied before the first paint',
 	await page.locator('.theme-toggle').click(); // system (light) → dark: the first click changes the page
 	await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
 	expect(await bg()).not.toBe(light);
-	expect(await page.locator('#toast').innerText()).toBe('Theme: dark');
+	// The toast names the state as the button does, in the same words.
+	expect(await page.locator('#toast').innerText()).toBe('Theme: Dark');
+	expect(await page.getByRole('button', { name: 'Theme: Dark' }).count()).toBe(1);
 	// On the next page the choice is on <html> before any stylesheet or body is parsed.
 	await page.route('**/*.css', (route) => setTimeout(() => route.continue(), 300));
 	await page.goto(site.url + '/');

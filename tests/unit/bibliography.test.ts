@@ -199,3 +199,16 @@ describe('references.bib', () => {
 		expect(writeBibtex([...sources.values()].map((s) => s.entry))).toBe('@misc{k,\n  title = {T},\n  doi = {10.1234/X},\n}\n');
 	});
 });
+
+describe('@preamble commands and escaped braces, as biblatex prints them', () => {
+	it('expands the commands a @preamble defines, so a sorting trick prints nothing', () => {
+		const text = String.raw`@preamble{ "\newcommand{\noopsort}[1]{} \providecommand*\eds[2][eds.]{#2, #1}" # "\def\SortNoop#1{}" }
+@book{k, author = {{\noopsort{b}}Smith, John}, title = {{\SortNoop{x}}Payments \eds{Doe and Roe}}, publisher = {P}, year = {2020}}`;
+		expect(csl(text).author).toEqual([{ family: 'Smith', given: 'John' }]);
+		expect(csl(text).title).toBe('Payments Doe and Roe, eds.');
+	});
+
+	it('prints \\{ and \\} as braces, and \\textbraceleft as one', () => {
+		expect(csl(String.raw`@misc{k, title = {Sets \{x, y\} and \textbraceleft}}`).title).toBe('Sets {x, y} and {');
+	});
+});

@@ -27,6 +27,28 @@ describe('parseBibtex', () => {
 		expect(e?.fields['journaltitle']).toBe('Journal of Payments Research');
 	});
 
+	it('counts braces as BibTeX and biber (btparse) do: a backslash escapes none of them', () => {
+		// Each value as Text::BibTeX (biber's reader) returns it for the same text.
+		const [sets, path] = parseBibtex('@misc{a, title = {Sets \\{x, y\\} and more}}\n@misc{b, title = {C:\\}, note = {after}}');
+		expect(sets?.fields['title']).toBe('Sets \\{x, y\\} and more');
+		expect(path?.fields).toEqual({ title: 'C:\\', note: 'after' });
+		// A LaTeX line break (\\) before a group is no escaped brace.
+		expect(readBibtex('@misc{c, title = {line\\\\{B}}, note = {x}}').entries[0]?.fields).toEqual({ title: 'line\\\\{B}', note: 'x' });
+	});
+
+	it('reports a lone \\{ as the unbalanced brace it is for BibTeX and biber, and a \\" that ends a quoted value', () => {
+		const { problems } = readBibtex('@misc{a, title = {one \\{ two}}\n@misc{b, title = "M\\"uller"}\n@misc{c, title = {Fine}}\n');
+		expect(problems.map((p) => `${p.line}:${p.column}: ${p.reason}`)).toEqual([
+			'1:23: this "\\{" is a brace for BibTeX and biber too, and nothing closes it; write it with its "\\}", or alone as \\textbraceleft',
+			'2:21: this "\\"" ends the quoted value, as any quote outside braces does in BibTeX and biber; write the accent in braces ({\\"u}), or the value in braces instead of quotes',
+		]);
+	});
+
+	it('expands @string macros as BibTeX does: names in any case, the last definition, # joins, months', () => {
+		const [e] = parseBibtex('@string{JGS = {Journal of {G}eneric Studies}}\n@string{ed = "First"}\n@string{ED = "Second" # { } # "edition"}\n@article{k, journal = jgs # { } # "6", edition = Ed, month = DEC}');
+		expect(e?.fields).toEqual({ journal: 'Journal of {G}eneric Studies 6', edition: 'Second edition', month: '12' });
+	});
+
 	it('leaves URLs with & and # alone inside braces', () => {
 		const [e] = parseBibtex('@misc{k, url = {https://example.org/a?b=1&c=2#d}}');
 		expect(e?.fields['url']).toBe('https://example.org/a?b=1&c=2#d');
