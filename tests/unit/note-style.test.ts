@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
-import { styleProblem } from '../../src/plugins/citation-options.ts';
-import { fixtures, render } from './process.ts';
+import { resolveCitationSettings, styleProblem } from '../../src/plugins/citation-options.ts';
+import { config, fixtures, render } from './process.ts';
 
 const brief = path.join(fixtures, 'note-style.mdx');
 /** The brief as Astro hands it to the plugins: the frontmatter parsed, the file's path. */
-const file = (csl: string) => new VFile({ path: brief, value: readFileSync(brief, 'utf8'), data: { astro: { frontmatter: { csl } } } });
+const file = (csl: string) =>
+	new VFile({ path: brief, value: readFileSync(brief, 'utf8'), data: { astro: { frontmatter: { csl } }, citationSettings: resolveCitationSettings({ csl }, config) } });
 
 describe('CSL styles a brief may name', () => {
 	it('rejects a note style, at the frontmatter line of its csl, saying why and which styles work', () => {
