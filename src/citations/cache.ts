@@ -5,9 +5,17 @@ import { fileURLToPath } from 'node:url';
 
 /** Where the citation stage keeps formatted work between builds; set once Astro knows its cache directory. */
 export interface CitationCacheOptions {
-	/** Astro's `cacheDir` (from `astro:config:setup`); without it, work is kept for this process only. */
+	/**
+	 * Astro's `cacheDir` (from `astro:config:setup`). Without it, the build's
+	 * (CACHE_ENV, set by integrations/citation-stage.ts for the pages, which
+	 * are bundled apart from the config); without either, work is kept for
+	 * this process only.
+	 */
 	cacheDir?: URL | string | undefined;
 }
+
+/** The build's cache directory, for stages made without one (the pages'). */
+export const CACHE_ENV = 'SOURCED_CITATION_CACHE';
 
 /** A stable digest of any JSON value. */
 export const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
@@ -60,7 +68,7 @@ export class CitationCache {
 	}
 
 	private file(key: string): string | undefined {
-		const dir = this.options.cacheDir;
+		const dir = this.options.cacheDir ?? process.env[CACHE_ENV];
 		if (!dir) return undefined;
 		const root = typeof dir === 'string' ? dir : fileURLToPath(dir);
 		return path.join(root, 'sourced-citations', key.slice(0, key.indexOf('-') + 3), `${key}.json`);

@@ -19,6 +19,7 @@ interface Registry {
 	registry: Record<string, { disambig: { year_suffix: number | false }; seq: number } | undefined>;
 }
 interface CiteprocEngine {
+	disambiguate: { modes: string[] };
 	opt: { development_extensions: Record<string, boolean>; xclass: string };
 	sys: { wrapCitationEntry?: (html: string, id: string | undefined) => string };
 	citation: { opt: { layout_prefix?: string; layout_suffix?: string; layout_delimiter?: string; collapse?: unknown; cite_group_delimiter?: string } };
@@ -134,7 +135,7 @@ export function formatEntries(style: Style, locale: string, set: ItemSet): Recor
 		} finally {
 			if (substitute !== undefined) options['subsequent-author-substitute'] = substitute;
 		}
-	});
+	}, 'entries');
 }
 
 /**
@@ -158,16 +159,31 @@ export function yearLetters(style: Style, locale: string, items: CslItem[]): Rec
 			if (typeof suffix === 'number' || (typeof suffix === 'string' && suffix !== '')) letters[item.id] = Number(suffix);
 		}
 		return letters;
-	}, false);
+	}, 'letters');
 }
 
-function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine: CiteprocEngine) => T, override = true): T {
+/**
+ * What a registration is for: `cites` (clusters and a reference list, with
+ * the caller's year letters), `entries` (entries alone, with the caller's
+ * letters) or `letters` (citeproc's own). Entries skip citeproc's
+ * disambiguation, which only changes citations (it is off in a bibliography,
+ * and the letters are the caller's): for a brief's sections, all by the same
+ * authors in the same year, it was a third of their cost. citation-js empties
+ * the engine's registry whenever it hands the engine out, so no registration
+ * keeps items from another.
+ */
+type Use = 'cites' | 'entries' | 'letters';
+
+function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine: CiteprocEngine) => T, use: Use = 'cites'): T {
 	// citeproc wraps a cite for wrapCitationEntry only when its item has a `system_id`.
 	const engine = csl.engine(set.items.map((item) => ({ ...item, system_id: item.id })), style.name, locale, 'html');
 	const extensions = engine.opt.development_extensions;
+	const modes = engine.disambiguate.modes;
 	try {
+		if (use === 'entries') engine.disambiguate.modes = [];
 		engine.updateItems(set.items.map((item) => item.id));
-		if (override) {
+		engine.disambiguate.modes = modes;
+		if (use !== 'letters') {
 			for (const item of set.items) {
 				const entry = engine.registry.registry[item.id];
 				if (entry) entry.disambig.year_suffix = set.letters[item.id] ?? false;
@@ -175,6 +191,7 @@ function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine
 		}
 		return work(engine);
 	} finally {
+		engine.disambiguate.modes = modes;
 		extensions['apply_citation_wrapper'] = false;
 		delete engine.sys.wrapCitationEntry;
 	}

@@ -60,9 +60,14 @@ export class CitationStage {
 		return this.batch('entry', style, locale, keys.map((key) => all.get(key)!), letters);
 	}
 
-	/** Records that are not in a bibliography (a brief, its sections), each standing alone, with no year letters. */
+	/**
+	 * Records that are not in a bibliography (a brief, its sections), each
+	 * standing alone, with no year letters. Kept as one set: a brief's
+	 * sections are formatted and read back together, never one by one.
+	 */
 	records(records: CslItem[], csl: string, locale = citationDefaults.lang): Record<string, string> {
-		return this.batch('record', styleFor(csl), locale, records, {});
+		const style = styleFor(csl);
+		return this.cache.get('records', { style: style.id, locale, records }, () => formatEntries(style, locale, { items: records, letters: {} }), false);
 	}
 
 	/** Each item memoised on its own; those not yet formatted are formatted in one call. */
@@ -83,7 +88,7 @@ export class CitationStage {
 	}
 }
 
-/** The stage pages use (formatting kept in memory for this build). */
+/** The stage pages use: in the build's cache directory too, once the citation stage's integration has named it (cache.ts). */
 export const citationStage = new CitationStage();
 
 const terms = new Map<string, Map<string, string>>();
