@@ -139,22 +139,31 @@ export function formatEntries(style: Style, locale: string, set: ItemSet): Recor
 }
 
 /**
- * The year letter citeproc gives each work when all the works that could be
- * confused with one another (same first author or title, same year) are
- * registered together: a work's letter in its whole bibliography.
+ * The works that could be confused with one another (same first author or
+ * title, same year), each group keyed by its works' keys: only they can
+ * carry year letters. Works of different groups never share a citation's
+ * text, so citeproc gives a group the same letters alone as among all the
+ * works of the bibliography.
  */
-export function yearLetters(style: Style, locale: string, items: CslItem[]): Record<string, number> {
+export function letterGroups(items: Iterable<CslItem>): Map<string, CslItem[]> {
 	const groups = new Map<string, CslItem[]>();
 	for (const item of items) {
 		const who = item.author?.[0] ?? item.editor?.[0];
 		const key = `${who?.family ?? who?.literal ?? item.title ?? ''}\0${item.issued?.['date-parts']?.[0]?.[0] ?? ''}`;
-		groups.set(key, [...(groups.get(key) ?? []), item]);
+		const group = groups.get(key);
+		if (group) group.push(item);
+		else groups.set(key, [item]);
 	}
-	const candidates = [...groups.values()].filter((group) => group.length > 1).flat();
-	if (candidates.length === 0) return {};
-	return withEngine(style, locale, { items: candidates, letters: {} }, (engine) => {
+	const byKey = new Map<string, CslItem[]>();
+	for (const group of groups.values()) if (group.length > 1) for (const item of group) byKey.set(item.id, group);
+	return byKey;
+}
+
+/** The year letter citeproc gives each work of a group (letterGroups) registered together. */
+export function yearLetters(style: Style, locale: string, group: CslItem[]): Record<string, number> {
+	return withEngine(style, locale, { items: group, letters: {} }, (engine) => {
 		const letters: Record<string, number> = {};
-		for (const item of candidates) {
+		for (const item of group) {
 			const suffix = engine.registry.registry[item.id]?.disambig.year_suffix;
 			if (typeof suffix === 'number' || (typeof suffix === 'string' && suffix !== '')) letters[item.id] = Number(suffix);
 		}

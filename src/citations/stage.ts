@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { cslItems, type CslItem } from '../bibliography/csl.ts';
 import { citationDefaults } from '../site.config.ts';
 import { CitationCache, digest, type CitationCacheOptions } from './cache.ts';
-import { formatBrief, formatEntries, localeXml, styleFor, yearLetters, type ClusterInput, type Formatted, type Style } from './engine.ts';
+import { formatBrief, formatEntries, letterGroups, localeXml, styleFor, yearLetters, type ClusterInput, type Formatted, type Style } from './engine.ts';
 import { locatorTerms } from './locators.ts';
 
 /** `#bib-<key>`, percent-encoded where a key holds what a URL fragment may not (`#`, `%`, quotes, spaces). */
@@ -20,7 +20,7 @@ export const fragment = (id: string) => id.replace(/[^\p{L}\p{N}\-._~!$&'()*+,;=
  */
 export class CitationStage {
 	readonly cache: CitationCache;
-	private readonly letterMemo = new Map<string, { mtimeMs: number; letters: Record<string, number> }>();
+	private readonly letterMemo = new Map<string, { mtimeMs: number; groups: Map<string, CslItem[]>; letters: Map<CslItem[], Record<string, number>> }>();
 
 	constructor(options: CitationCacheOptions = {}) {
 		this.cache = new CitationCache(options);
@@ -31,16 +31,26 @@ export class CitationStage {
 		return keyed(cslItems(bibFile));
 	}
 
-	/** Each work's year letter (0 = a), fixed by all the works of its bibliography (engine.ts). */
-	letters(bibFile: string, style: Style, locale = citationDefaults.lang): Record<string, number> {
+	/**
+	 * The year letter (0 = a) of each of these works, fixed by all the works of
+	 * its bibliography (engine.ts). Only the groups of works that could be
+	 * confused with these are formatted, each once: a brief citing ten works
+	 * of a 5,000-entry library costs ten groups, not the library.
+	 */
+	letters(bibFile: string, style: Style, keys: string[], locale = citationDefaults.lang): Record<string, number> {
 		const memo = `${bibFile}\0${style.id}\0${locale}`;
 		const { mtimeMs } = statSync(bibFile);
-		const hit = this.letterMemo.get(memo);
-		if (hit?.mtimeMs === mtimeMs) return hit.letters;
-		const items = [...this.items(bibFile).values()];
-		const letters = this.cache.get('letters', { style: style.id, locale, items }, () => yearLetters(style, locale, items));
-		this.letterMemo.set(memo, { mtimeMs, letters });
-		return letters;
+		let known = this.letterMemo.get(memo);
+		if (known?.mtimeMs !== mtimeMs) this.letterMemo.set(memo, (known = { mtimeMs, groups: letterGroups(this.items(bibFile).values()), letters: new Map() }));
+		const out: Record<string, number> = {};
+		for (const key of keys) {
+			const group = known.groups.get(key);
+			if (!group) continue;
+			let letters = known.letters.get(group);
+			if (!letters) known.letters.set(group, (letters = this.cache.get('letters', { style: style.id, locale, group }, () => yearLetters(style, locale, group), false)));
+			if (letters[key] !== undefined) out[key] = letters[key];
+		}
+		return out;
 	}
 
 	/** A brief's clusters and reference list, from the works it cites (in the order first cited). */
@@ -48,7 +58,7 @@ export class CitationStage {
 		const style = styleFor(csl);
 		const all = this.items(bibFile);
 		const items = keys.map((key) => all.get(key)!);
-		const letters = pick(this.letters(bibFile, style, locale), keys);
+		const letters = this.letters(bibFile, style, keys, locale);
 		return this.cache.get('brief', { style: style.id, locale, items, letters, clusters }, () => formatBrief(style, locale, { items, letters }, clusters, referenceHref), false);
 	}
 
@@ -56,7 +66,7 @@ export class CitationStage {
 	entries(bibFile: string, csl: string, keys: string[], locale = citationDefaults.lang): Record<string, string> {
 		const style = styleFor(csl);
 		const all = this.items(bibFile);
-		const letters = this.letters(bibFile, style, locale);
+		const letters = this.letters(bibFile, style, keys, locale);
 		return this.batch('entry', style, locale, keys.map((key) => all.get(key)!), letters);
 	}
 
