@@ -274,6 +274,7 @@ const compareSizes = values.compare ? values.compare.split(',').map(Number) : []
 if (!peer && compareSizes.length > 0) console.log(`\nNo peer at ${values.peer} (set it up as ../shared/peers/starlight/README.md says); skipping the comparison.`);
 if (peer) {
 	const rows: (string | number)[][] = [];
+	const cpuRows: (string | number)[][] = [];
 	for (const size of compareSizes) {
 		const content = await makeCorpus(size, path.join(work, `corpus-${size}`), root);
 		await preparePeer(peer, size, root);
@@ -302,11 +303,13 @@ if (peer) {
 			await appendFile(brief, `\nAn added closing line, edit ${run + 1}.\n`);
 			edits.push(await buildOnce(content, outDir, cacheDir));
 			await writeFile(brief, before);
+			const both = (b: BuildFigures) => `${fmt(b.seconds)} s (CPU ${fmt(b.cpuSeconds)} s)`;
 			process.stderr.write(
-				`compared at ${size}, run ${run + 1}: peer ${fmt(theirs.at(-1)!.seconds)} s, warm ${fmt(warm.at(-1)!.seconds)} s, cold ${fmt(cold.at(-1)!.seconds)} s, edit ${fmt(edits.at(-1)!.seconds)} s\n`,
+				`compared at ${size}, run ${run + 1}: peer ${both(theirs.at(-1)!)}, warm ${both(warm.at(-1)!)}, cold ${both(cold.at(-1)!)}, edit ${both(edits.at(-1)!)}\n`,
 			);
 		}
 		const s = (xs: BuildFigures[]) => median(xs.map((x) => x.seconds));
+		const cpu = (xs: BuildFigures[]) => median(xs.map((x) => x.cpuSeconds));
 		const mb = (xs: BuildFigures[]) => median(xs.map((x) => x.peakMb));
 		rows.push([
 			size,
@@ -319,6 +322,16 @@ if (peer) {
 			fmt(mb(warm) / mb(theirs), 2),
 			fmt(s(edits)),
 			fmt(s(edits) / s(cold), 2),
+		]);
+		cpuRows.push([
+			size,
+			fmt(cpu(theirs)),
+			fmt(cpu(warm)),
+			fmt(cpu(warm) / cpu(theirs), 2),
+			fmt(cpu(cold)),
+			fmt(cpu(cold) / cpu(theirs), 2),
+			fmt(cpu(edits)),
+			fmt(cpu(edits) / cpu(cold), 2),
 		]);
 	}
 	table(`Build against Starlight 0.42 on the same briefs (median of ${runs} alternating runs)`, [
@@ -333,4 +346,15 @@ if (peer) {
 		'edit one brief s',
 		'edit / full cold (≤ 0.3)',
 	], rows);
+	// CPU time (user + system, the build's own threads and processes): what a busy shared machine inflates least.
+	table(`The same builds in CPU seconds (median of ${runs})`, [
+		'briefs',
+		'peer CPU s',
+		'ours warm CPU s',
+		'warm / peer',
+		'ours cold CPU s',
+		'cold / peer',
+		'edit one brief CPU s',
+		'edit / full cold',
+	], cpuRows);
 }

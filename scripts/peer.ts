@@ -11,13 +11,15 @@ import path from 'node:path';
 
 export interface BuildFigures {
 	seconds: number;
+	/** CPU seconds (user + system), which a busy shared machine inflates far less than wall time. */
+	cpuSeconds: number;
 	peakMb: number;
 }
 
-/** Runs `node <args>` in `cwd` under GNU time: wall seconds and peak resident memory (MB). */
+/** Runs `node <args>` in `cwd` under GNU time: wall and CPU seconds, and peak resident memory (MB). */
 export function timed(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<BuildFigures> {
 	return new Promise((resolve, reject) => {
-		const child = spawn('/usr/bin/time', ['-f', 'BENCH %e %M', process.execPath, ...args], {
+		const child = spawn('/usr/bin/time', ['-f', 'BENCH %e %M %U %S', process.execPath, ...args], {
 			cwd,
 			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
 		});
@@ -25,9 +27,9 @@ export function timed(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}):
 		child.stderr.on('data', (d: Buffer) => (err += d));
 		child.stdout.resume();
 		child.on('close', (code) => {
-			const m = /BENCH ([\d.]+) (\d+)/.exec(err);
+			const m = /BENCH ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(err);
 			if (code !== 0 || !m) return reject(new Error(`${args.join(' ')} failed in ${cwd} (${code}):\n${err.slice(-2000)}`));
-			resolve({ seconds: Number(m[1]), peakMb: Number(m[2]) / 1024 });
+			resolve({ seconds: Number(m[1]), cpuSeconds: Number(m[3]) + Number(m[4]), peakMb: Number(m[2]) / 1024 });
 		});
 	});
 }

@@ -5,9 +5,21 @@ import { fileURLToPath } from 'node:url';
 
 /** Where the citation stage keeps formatted work between builds; set once Astro knows its cache directory. */
 export interface CitationCacheOptions {
-	/** Astro's `cacheDir` (from `astro:config:setup`); without it, work is kept for this process only. */
+	/**
+	 * The site's cache directory (Astro's `cacheDir`, or sourced({ cacheDir })),
+	 * handed to the build's stage by the integration and to the pages' by
+	 * `virtual:sourced/config`; without it, work is kept for this process only.
+	 */
 	cacheDir?: URL | string | undefined;
 }
+
+/**
+ * The version of what the stage prints for the same inputs: part of every
+ * key, so that a cache written by older formatting code is never read back.
+ * Raise it with any change to how citations, entries or records are
+ * formatted (engine.ts, mdast.ts, html.ts, abbreviations.ts).
+ */
+export const FORMAT_VERSION = 3;
 
 /** A stable digest of any JSON value. */
 export const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
@@ -29,7 +41,7 @@ export class CitationCache {
 	 * in memory for the rest of the build.
 	 */
 	get<T>(kind: string, inputs: unknown, compute: () => T, shared = true): T {
-		const key = `${kind}-${digest(inputs)}`;
+		const key = keyOf(kind, inputs);
 		let value = this.read<T>(key);
 		if (value === undefined) {
 			value = compute();
@@ -43,7 +55,7 @@ export class CitationCache {
 
 	/** What is kept for these inputs, if anything. */
 	peek<T>(kind: string, inputs: unknown): T | undefined {
-		return this.read<T>(`${kind}-${digest(inputs)}`);
+		return this.read<T>(keyOf(kind, inputs));
 	}
 
 	private read<T>(key: string): T | undefined {
@@ -66,6 +78,8 @@ export class CitationCache {
 		return path.join(root, 'sourced-citations', key.slice(0, key.indexOf('-') + 3), `${key}.json`);
 	}
 }
+
+const keyOf = (kind: string, inputs: unknown) => `${kind}-${digest({ version: FORMAT_VERSION, inputs })}`;
 
 /** Written whole or not at all: two builds sharing a cache never read half a file. */
 function write(file: string, value: unknown): void {

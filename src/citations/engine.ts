@@ -19,6 +19,7 @@ interface Registry {
 	registry: Record<string, { disambig: { year_suffix: number | false }; seq: number } | undefined>;
 }
 interface CiteprocEngine {
+	disambiguate: { modes: string[] };
 	opt: { development_extensions: Record<string, boolean>; xclass: string };
 	sys: { wrapCitationEntry?: (html: string, id: string | undefined) => string };
 	citation: { opt: { layout_prefix?: string; layout_suffix?: string; layout_delimiter?: string; collapse?: unknown; cite_group_delimiter?: string } };
@@ -137,40 +138,64 @@ export function formatEntries(style: Style, locale: string, set: ItemSet): Recor
 		} finally {
 			if (substitute !== undefined) options['subsequent-author-substitute'] = substitute;
 		}
-	});
+	}, 'entries');
 }
 
 /**
- * The year letter citeproc gives each work when all the works that could be
- * confused with one another (same first author or title, same year) are
- * registered together: a work's letter in its whole bibliography.
+ * The works that could be confused with one another (same first author or
+ * title, same year), each group keyed by its works' keys: only they can
+ * carry year letters. Works of different groups never share a citation's
+ * text, so citeproc gives a group the same letters alone as among all the
+ * works of the bibliography.
  */
-export function yearLetters(style: Style, locale: string, items: CslItem[]): Record<string, number> {
+export function letterGroups(items: Iterable<CslItem>): Map<string, CslItem[]> {
 	const groups = new Map<string, CslItem[]>();
 	for (const item of items) {
 		const who = item.author?.[0] ?? item.editor?.[0];
 		const key = `${who?.family ?? who?.literal ?? item.title ?? ''}\0${item.issued?.['date-parts']?.[0]?.[0] ?? ''}`;
-		groups.set(key, [...(groups.get(key) ?? []), item]);
+		const group = groups.get(key);
+		if (group) group.push(item);
+		else groups.set(key, [item]);
 	}
-	const candidates = [...groups.values()].filter((group) => group.length > 1).flat();
-	if (candidates.length === 0) return {};
-	return withEngine(style, locale, { items: candidates, letters: {} }, (engine) => {
+	const byKey = new Map<string, CslItem[]>();
+	for (const group of groups.values()) if (group.length > 1) for (const item of group) byKey.set(item.id, group);
+	return byKey;
+}
+
+/** The year letter citeproc gives each work of a group (letterGroups) registered together. */
+export function yearLetters(style: Style, locale: string, group: CslItem[]): Record<string, number> {
+	return withEngine(style, locale, { items: group, letters: {} }, (engine) => {
 		const letters: Record<string, number> = {};
-		for (const item of candidates) {
+		for (const item of group) {
 			const suffix = engine.registry.registry[item.id]?.disambig.year_suffix;
 			if (typeof suffix === 'number' || (typeof suffix === 'string' && suffix !== '')) letters[item.id] = Number(suffix);
 		}
 		return letters;
-	}, false);
+	}, 'letters');
 }
 
-function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine: CiteprocEngine) => T, override = true): T {
+/**
+ * What a registration is for: `cites` (clusters and a reference list, with
+ * the caller's year letters), `entries` (entries alone, with the caller's
+ * letters) or `letters` (citeproc's own). Entries skip citeproc's
+ * disambiguation, which only changes citations (it is off in a bibliography,
+ * and the letters are the caller's): for a brief's sections, all by the same
+ * authors in the same year, it was a third of their cost. citation-js empties
+ * the engine's registry whenever it hands the engine out, so no registration
+ * keeps items from another.
+ */
+type Use = 'cites' | 'entries' | 'letters';
+
+function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine: CiteprocEngine) => T, use: Use = 'cites'): T {
 	// citeproc wraps a cite for wrapCitationEntry only when its item has a `system_id`.
 	const engine = csl.engine(set.items.map((item) => ({ ...item, system_id: item.id })), style.name, locale, 'html');
 	const extensions = engine.opt.development_extensions;
+	const modes = engine.disambiguate.modes;
 	try {
+		if (use === 'entries') engine.disambiguate.modes = [];
 		engine.updateItems(set.items.map((item) => item.id));
-		if (override) {
+		engine.disambiguate.modes = modes;
+		if (use !== 'letters') {
 			for (const item of set.items) {
 				const entry = engine.registry.registry[item.id];
 				if (entry) entry.disambig.year_suffix = set.letters[item.id] ?? false;
@@ -178,6 +203,7 @@ function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine
 		}
 		return work(engine);
 	} finally {
+		engine.disambiguate.modes = modes;
 		extensions['apply_citation_wrapper'] = false;
 		delete engine.sys.wrapCitationEntry;
 	}

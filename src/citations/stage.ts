@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { cslItems, type CslItem } from '../bibliography/csl.ts';
 import { CitationCache, digest, type CitationCacheOptions } from './cache.ts';
-import { formatBrief, formatEntries, localeXml, styleFor, yearLetters, type ClusterInput, type Formatted, type Style } from './engine.ts';
+import { formatBrief, formatEntries, letterGroups, localeXml, styleFor, yearLetters, type ClusterInput, type Formatted, type Style } from './engine.ts';
 import { locatorTerms } from './locators.ts';
 
 /** `#bib-<key>`, percent-encoded where a key holds what a URL fragment may not (`#`, `%`, quotes, spaces). */
@@ -23,7 +23,7 @@ export class CitationStage {
 	readonly cache: CitationCache;
 	/** The locale citations are formatted in unless a call names another. */
 	readonly locale: string;
-	private readonly letterMemo = new Map<string, { mtimeMs: number; letters: Record<string, number> }>();
+	private readonly letterMemo = new Map<string, { mtimeMs: number; groups: Map<string, CslItem[]>; letters: Map<CslItem[], Record<string, number>> }>();
 
 	constructor(options: CitationCacheOptions & { locale?: string | undefined } = {}) {
 		this.cache = new CitationCache(options);
@@ -35,16 +35,26 @@ export class CitationStage {
 		return bibliographyItems(bibFile);
 	}
 
-	/** Each work's year letter (0 = a), fixed by all the works of its bibliography (engine.ts). */
-	letters(bibFile: string, style: Style, locale = this.locale): Record<string, number> {
+	/**
+	 * The year letter (0 = a) of each of these works, fixed by all the works of
+	 * its bibliography (engine.ts). Only the groups of works that could be
+	 * confused with these are formatted, each once: a brief citing ten works
+	 * of a 5,000-entry library costs ten groups, not the library.
+	 */
+	letters(bibFile: string, style: Style, keys: string[], locale = this.locale): Record<string, number> {
 		const memo = `${bibFile}\0${style.id}\0${locale}`;
 		const { mtimeMs } = statSync(bibFile);
-		const hit = this.letterMemo.get(memo);
-		if (hit?.mtimeMs === mtimeMs) return hit.letters;
-		const items = [...this.items(bibFile).values()];
-		const letters = this.cache.get('letters', { style: style.id, locale, items }, () => yearLetters(style, locale, items));
-		this.letterMemo.set(memo, { mtimeMs, letters });
-		return letters;
+		let known = this.letterMemo.get(memo);
+		if (known?.mtimeMs !== mtimeMs) this.letterMemo.set(memo, (known = { mtimeMs, groups: letterGroups(this.items(bibFile).values()), letters: new Map() }));
+		const out: Record<string, number> = {};
+		for (const key of keys) {
+			const group = known.groups.get(key);
+			if (!group) continue;
+			let letters = known.letters.get(group);
+			if (!letters) known.letters.set(group, (letters = this.cache.get('letters', { style: style.id, locale, group }, () => yearLetters(style, locale, group), false)));
+			if (letters[key] !== undefined) out[key] = letters[key];
+		}
+		return out;
 	}
 
 	/** A brief's clusters and reference list, from the works it cites (in the order first cited). */
@@ -52,7 +62,7 @@ export class CitationStage {
 		const style = styleFor(csl);
 		const all = this.items(bibFile);
 		const items = keys.map((key) => all.get(key)!);
-		const letters = pick(this.letters(bibFile, style, locale), keys);
+		const letters = this.letters(bibFile, style, keys, locale);
 		return this.cache.get('brief', { style: style.id, locale, items, letters, clusters }, () => formatBrief(style, locale, { items, letters }, clusters, referenceHref), false);
 	}
 
@@ -60,13 +70,18 @@ export class CitationStage {
 	entries(bibFile: string, csl: string, keys: string[], locale = this.locale): Record<string, string> {
 		const style = styleFor(csl);
 		const all = this.items(bibFile);
-		const letters = this.letters(bibFile, style, locale);
+		const letters = this.letters(bibFile, style, keys, locale);
 		return this.batch('entry', style, locale, keys.map((key) => all.get(key)!), letters);
 	}
 
-	/** Records that are not in a bibliography (a brief, its sections), each standing alone, with no year letters. */
+	/**
+	 * Records that are not in a bibliography (a brief, its sections), each
+	 * standing alone, with no year letters. Kept as one set: a brief's
+	 * sections are formatted and read back together, never one by one.
+	 */
 	records(records: CslItem[], csl: string, locale = this.locale): Record<string, string> {
-		return this.batch('record', styleFor(csl), locale, records, {});
+		const style = styleFor(csl);
+		return this.cache.get('records', { style: style.id, locale, records }, () => formatEntries(style, locale, { items: records, letters: {} }), false);
 	}
 
 	/** Each item memoised on its own; those not yet formatted are formatted in one call. */
