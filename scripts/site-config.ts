@@ -20,11 +20,11 @@ export async function writeSiteConfig(file: string, options: SourcedOptions): Pr
 	await writeFile(
 		file,
 		[
-			`import { defineConfig } from 'astro/config';`,
 			`import { site } from ${from('astro.config.ts')};`,
 			`import { sourced } from ${from('src/integration/index.ts')};`,
 			'',
-			`export default defineConfig({ integrations: [sourced({ ...site, ...${JSON.stringify(options)} })] });`,
+			// A plain object, as defineConfig returns it: the file may live outside the project (the bench's, in /tmp), where 'astro/config' does not resolve.
+			`export default { integrations: [sourced({ ...site, ...${JSON.stringify(options)} })] };`,
 			'',
 		].join('\n'),
 	);
