@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { outRoot, root } from '../helpers/build.ts';
-import { distOf } from '../helpers/sites.ts';
+import { distOf, ready } from '../helpers/sites.ts';
 
 const again = path.join(outRoot, 'site-offline', 'dist');
 let result: ReturnType<typeof spawnSync>;
@@ -14,7 +14,8 @@ const files = (dir: string) =>
 		.map((f) => path.relative(dir, path.join(f.parentPath, f.name)))
 		.sort();
 
-beforeAll(() => {
+beforeAll(async () => {
+	await ready('site');
 	// The same commit built again, with the network cut (a new, empty network namespace).
 	result = spawnSync('unshare', ['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', again], {
 		cwd: root,

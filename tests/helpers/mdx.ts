@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { markdownConfigDefaults, parseFrontmatter, unified as astroUnified } from '@astrojs/markdown-remark';
-import type { MdxRenderer } from '@astrojs/markdown-remark';
 import type { Element, Nodes, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -50,6 +49,8 @@ function asHtml(node: MdxNode): Nodes | undefined {
 	return (children ? { ...node, children } : node) as Nodes;
 }
 
+type MdxRenderer = Awaited<ReturnType<NonNullable<ReturnType<typeof astroUnified>['createMdxRenderer']>>>;
+
 let renderer: Promise<MdxRenderer> | undefined;
 
 /**
@@ -64,8 +65,8 @@ function mdxRenderer(): Promise<MdxRenderer> {
 		const shared = {
 			syntaxHighlight: markdownConfigDefaults.syntaxHighlight,
 			shikiConfig: markdownConfigDefaults.shikiConfig,
-			gfm: options.gfm,
-			smartypants: options.smartypants,
+			...(options.gfm === undefined ? {} : { gfm: options.gfm }),
+			...(options.smartypants === undefined ? {} : { smartypants: options.smartypants }),
 		};
 		return processor.createMdxRenderer!(shared, { optimize: false, srcDir: new URL('src/', `file://${root}/`), sourcemap: false });
 	})();
