@@ -43,8 +43,8 @@ describe('links that last: the anchor manifest', () => {
 		ambiguous = await build('anchors-ambiguous');
 
 		// The author maps the removed paragraph, as the message asks.
-		const record = JSON.parse(await readFile(manifest, 'utf8'));
-		record.briefs.links.aliases['regulation-p2'] = 'regulation';
+		const record = JSON.parse(await readFile(manifest, 'utf8')) as typeof editedManifest;
+		record.briefs['links']!.aliases['regulation-p2'] = 'regulation';
 		await writeFile(manifest, JSON.stringify(record));
 		edited = await build('anchors-edited');
 		editedManifest = JSON.parse(await readFile(manifest, 'utf8'));

@@ -68,7 +68,7 @@ describe('a site published under a path', () => {
 		expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(`${url}og.png`);
 		expect(doc.querySelector('meta[name="twitter:image"]')?.getAttribute('content')).toBe(`${url}og.png`);
 		expect(doc.querySelector('meta[name="citation_abstract_html_url"]')?.getAttribute('content')).toBe(url);
-		expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).url).toBe(url);
+		expect((JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as { url: string }).url).toBe(url);
 		expect(doc.querySelector('#cite-brief')?.textContent).toContain(url);
 		expect(read(`${BRIEF}cite.bib`)).toContain(url);
 		expect(page('research', '/').querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(SITE);

@@ -25,7 +25,7 @@ beforeAll(async () => {
 }, 180_000);
 
 it('builds with no network', () => {
-	expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+	expect(result.status, `${String(result.stdout)}${String(result.stderr)}`).toBe(0);
 });
 
 it('builds byte for byte the same site twice', () => {

@@ -31,8 +31,8 @@ beforeAll(async () => {
 			FORCE_COLOR: '0',
 		},
 	});
-	child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-	child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 });
 
@@ -47,7 +47,9 @@ describe('a build that fails', () => {
 	});
 
 	it('fails once, listing every problem with its file, line and column, and the citation errors beside them', () => {
-		const reported = output.split('\n').filter((line) => line.startsWith(`  ${bib}:`) || line.startsWith('  tests/fixtures/bad-bib-many/briefs/'));
+		const reported = output
+			.split('\n')
+			.filter((line) => line.startsWith(`  ${bib}:`) || line.startsWith('  tests/fixtures/bad-bib-many/briefs/'));
 		expect(reported.map((line) => /^\s*(\S+?:\d+:\d+): /.exec(line)?.[1])).toEqual([
 			`${bib}:2:10`, // a cited @article without a journal
 			`${bib}:10:28`, // the brace before "Markets" that is never closed

@@ -33,9 +33,9 @@ describe('exports re-parse in independent parsers', () => {
 	});
 
 	it('the brief as CSL-JSON', () => {
-		const [item] = JSON.parse(file('cite.json'));
+		const [item] = JSON.parse(file('cite.json')) as { issued: { 'date-parts': number[][] } }[];
 		expect(item).toMatchObject({ id: 'internet-plus', type: 'report', publisher: 'Sourced' });
-		expect(item.issued['date-parts'][0]).toEqual([2026, 11, 29]);
+		expect(item?.issued['date-parts'][0]).toEqual([2026, 11, 29]);
 	});
 
 	it('all references, in each format, with one record per cited source', () => {
@@ -85,12 +85,17 @@ describe('metadata for reference managers', () => {
 	});
 
 	it('has JSON-LD for a Report with citations and a part per section', () => {
-		const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}');
+		const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as {
+			'@type': string;
+			datePublished: string;
+			citation: unknown[];
+			hasPart: { url: string }[];
+		};
 		expect(ld['@type']).toBe('Report');
 		expect(ld.datePublished).toBe('2026-11-29');
 		expect(ld.citation).toHaveLength(citedKeys.length);
 		expect(ld.citation).toContainEqual(expect.objectContaining({ name: 'The Land That Failed to Fail', url: expect.stringContaining('nytimes.com') }));
-		expect(ld.hasPart.map((p: { url: string }) => p.url)).toContainEqual('http://127.0.0.1:4321/briefs/internet-plus/#digital-payments');
+		expect(ld.hasPart.map((p) => p.url)).toContainEqual('http://127.0.0.1:4321/briefs/internet-plus/#digital-payments');
 	});
 });
 

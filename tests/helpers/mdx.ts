@@ -42,7 +42,10 @@ function asHtml(node: MdxNode): Nodes | undefined {
 	const children = node.children?.flatMap((child) => asHtml(child) ?? []) as Element['children'] | undefined;
 	if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 		const properties = Object.fromEntries(
-			(node.attributes ?? []).map((a) => [a.name ?? '', typeof a.value === 'object' && a.value !== null ? `{${a.value.value}}` : (a.value ?? '')]),
+			(node.attributes ?? []).map((a) => [
+				a.name ?? '',
+				typeof a.value === 'object' && a.value !== null ? `{${a.value.value}}` : (a.value ?? ''),
+			]),
 		);
 		return { type: 'element', tagName: node.name ?? 'template', properties, children: children ?? [] };
 	}
@@ -79,7 +82,12 @@ export async function renderMdx(content: string, file: string, frontmatter: Reco
 	await (await mdxRenderer()).process(content, file, own);
 	const result = captured.get(own);
 	if (!result) throw new Error(`${file}: the pipeline finished without reaching the last plugin`);
-	return { html: unified().use(rehypeStringify).stringify(asHtml(result.tree) as Root), messages: result.file.messages };
+	return {
+		html: unified()
+			.use(rehypeStringify)
+			.stringify(asHtml(result.tree) as Root),
+		messages: result.file.messages,
+	};
 }
 
 /**
@@ -92,7 +100,9 @@ export async function renderBrief(content: string, name: string): Promise<Render
 	const file = path.join(content, 'briefs', `${name}.mdx`);
 	const parsed = parseFrontmatter(await readFile(file, 'utf8'), { frontmatter: 'empty-with-spaces' });
 	const frontmatter: Record<string, unknown> = { ...parsed.frontmatter };
-	frontmatter['bibliography'] = path.join(content, String(frontmatter['bibliography'] ?? 'bibliography.bib'));
-	if (typeof frontmatter['csl'] === 'string' && frontmatter['csl'].endsWith('.csl')) frontmatter['csl'] = path.join(content, frontmatter['csl']);
+	const bibliography = frontmatter['bibliography'];
+	frontmatter['bibliography'] = path.join(content, typeof bibliography === 'string' ? bibliography : 'bibliography.bib');
+	if (typeof frontmatter['csl'] === 'string' && frontmatter['csl'].endsWith('.csl'))
+		frontmatter['csl'] = path.join(content, frontmatter['csl']);
 	return renderMdx(parsed.content, file, frontmatter);
 }

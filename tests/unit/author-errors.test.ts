@@ -36,7 +36,9 @@ describe('bad input stops the build with a message an author can act on', () => 
 	});
 
 	it('malformed BibTeX: names the .bib line where the problem starts', async () => {
-		expect(await failure('malformed-bib', 'brief')).toContain('tests/fixtures/malformed-bib/bibliography.bib:3:11: malformed BibTeX: this "{" is never closed');
+		expect(await failure('malformed-bib', 'brief')).toContain(
+			'tests/fixtures/malformed-bib/bibliography.bib:3:11: malformed BibTeX: this "{" is never closed',
+		);
 	});
 });
 
