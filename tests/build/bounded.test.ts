@@ -6,7 +6,7 @@ import { distOf, page, ready } from '../helpers/sites.ts';
 
 beforeAll(() => ready('research'));
 
-// The site under /research/ has 21 briefs: 20 copies of the real brief, newer by their names, then the real one.
+// The site under /research/ has 21 briefs: 20 short copies of the real brief, newer by their names, then the real one.
 const hrefs = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].map((a) => a.getAttribute('href'));
 
 describe('pages that do not grow with the site', () => {

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseHTML } from 'linkedom';
 import { inject } from 'vitest';
-import { makeCorpus } from '../../scripts/corpus.ts';
 import { buildSite, contentCopy, fixture, outRoot, root, type BuildResult } from './build.ts';
 
 /**
@@ -14,7 +13,7 @@ import { buildSite, contentCopy, fixture, outRoot, root, type BuildResult } from
 export const SITES = {
 	/** The real site: content/. */
 	site: path.join(root, 'content'),
-	/** The real briefs and 20 copies of the real brief, published under https://example.org/research/ (see contentFor). */
+	/** The real briefs and 20 short copies of the real brief, published under https://example.org/research/ (see contentFor). */
 	research: path.join(root, 'content'),
 	/** Every fixture that builds, each brief with its own bibliography: forms, hostile input, figures, evidence, real-world BibTeX … */
 	combined: fixture('combined'),
@@ -33,15 +32,38 @@ export const SITE_ENV: Partial<Record<SiteName, Record<string, string>>> = {
 const COPIED: readonly SiteName[] = ['combined'];
 
 /**
+ * 20 short copies of the real brief, newer by their names: its frontmatter
+ * (the same dates), a title of their own and six short sections citing the
+ * real bibliography. Enough for a second page of briefs and a search page that
+ * lists sections, at a fraction of the real brief's cost to build.
+ */
+async function shortCopies(dir: string): Promise<void> {
+	const real = await readFile(path.join(root, 'content/briefs/internet-plus.mdx'), 'utf8');
+	const frontmatter = real.slice(0, real.indexOf('\n---\n', 4) + 5);
+	for (let i = 1; i <= 20; i++) {
+		const n = String(i).padStart(2, '0');
+		const sections = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'].map(
+			(name) => `## Section ${name.toLowerCase()}\n\nCopy ${n}, section ${name.toLowerCase()}: payments moved to phones [@klein2020].\n`,
+		);
+		const brief = frontmatter.replace(/^title: "(.*)"$/m, `title: "$1 (copy ${n})"`) + `\nA short copy of the brief.\n\n${sections.join('\n')}`;
+		await writeFile(path.join(dir, 'briefs', `brief-${n}.mdx`), brief);
+	}
+}
+
+/**
  * The content a site is built from: a copy of the fixture, or, for the site
- * under a path, the real briefs and 20 copies of the real brief (newer by
- * their names), so that the real brief is on the second page of briefs.
+ * under a path, the real briefs and bibliography and 20 short copies of the
+ * real brief (shortCopies), so that the real brief is on the second page of briefs.
  */
 async function contentFor(name: SiteName): Promise<string> {
 	const content = SITES[name];
 	if (name === 'research') {
-		const dir = await makeCorpus(20, contentCopy(name), root);
+		const dir = contentCopy(name);
+		await rm(dir, { recursive: true, force: true });
+		await mkdir(dir, { recursive: true });
 		await cp(path.join(content, 'briefs'), path.join(dir, 'briefs'), { recursive: true });
+		await cp(path.join(content, 'bibliography.bib'), path.join(dir, 'bibliography.bib'));
+		await shortCopies(dir);
 		return dir;
 	}
 	if (!COPIED.includes(name)) return content;
