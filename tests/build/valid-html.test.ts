@@ -18,7 +18,21 @@ describe.each(['site', 'combined', 'research'] as const)('HTML of the %s build',
 		for (const file of pages) {
 			const report = await validator.validateFile(file);
 			const where = path.relative(distOf(name), file);
-			messages.push(...report.results.flatMap((r) => r.messages.map((m) => `${where}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`)));
+			messages.push(
+				...report.results.flatMap((r) =>
+					r.messages
+						// The fixture's BibTeX keys (knuth:mf, wilson/intimate-2004) name ids, as HTML allows and Pandoc does; the strict rule wants [\w-] only.
+						.filter(
+							(m) =>
+								!(
+									name === 'combined' &&
+									m.ruleId === 'valid-id' &&
+									/must only contain letters, digits, dash and underscore/.test(m.message)
+								),
+						)
+						.map((m) => `${where}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+				),
+			);
 		}
 		expect(messages, `config: ${path.join(root, '.htmlvalidate.json')}`).toEqual([]);
 	});
