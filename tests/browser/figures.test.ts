@@ -4,7 +4,7 @@ import { axeViolations } from './axe.ts';
 import { useSite } from './setup.ts';
 
 const BRIEF = '/briefs/figures/';
-const fixture = useSite('figures');
+const fixture = useSite('combined');
 const site = useSite();
 
 /** Whether the element shows the landing mark: the accent bar and tint of `:target` (styles/global.css), which stay. */
@@ -13,7 +13,7 @@ const landingMark = (target: Locator) => target.evaluate((el) => el.matches(':ta
 /** Whether the page itself scrolls sideways. */
 const pageScrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
-describe('figures and tables (fixture "figures")', () => {
+describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
 	it('lands on a table by its id, in view and with the landing mark', async () => {
 		const page = await (await fixture.context()).newPage();
 		await page.goto(fixture.url + BRIEF + '#tbl-wide');

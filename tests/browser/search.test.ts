@@ -78,7 +78,7 @@ it('"Klein" finds the source record for Klein\'s report, linked to its entry and
 it('"Brookings" finds the source by its publisher, and the type filter keeps sources only', async () => {
 	const { page } = await openPage('/search/?q=Brookings');
 	await page.locator('.search-results a[href^="/references/"][href$="#source-klein2020"]').first().waitFor({ timeout: 10_000 });
-	expect(await page.locator('.search-results a:not([href*="/references/"])').count()).toBeGreaterThan(0);
+	await expect.poll(() => page.locator('.search-results a:not([href*="/references/"])').count()).toBeGreaterThan(0);
 	await page.getByRole('radio', { name: 'Sources' }).check();
 	await expect.poll(async () => (await page.locator('.search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.startsWith('/references/') && h.includes('#source-'))).toBe(true);
 	expect(await page.locator('.search-status').innerText()).toMatch(/^1 result for “Brookings”$/);

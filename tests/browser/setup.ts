@@ -1,15 +1,15 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launch } from '../helpers/browser.ts';
-import type { SiteName } from '../helpers/global-setup.ts';
 import { serve, type ServeOptions } from '../helpers/serve.ts';
-import { distOf } from '../helpers/sites.ts';
+import { distOf, ready, type SiteName } from '../helpers/sites.ts';
 
-/** One Chromium and one static server over a built site (the real one, at the root, unless told) for a test file. */
+/** One Chromium and one static server over a built site (the real one, at the root, unless told) for a test file; the site is built first if no test has yet. */
 export function useSite(name: SiteName = 'site', options: ServeOptions = {}) {
 	const state = {} as { browser: Browser; url: string; context: (options?: Parameters<Browser['newContext']>[0]) => Promise<BrowserContext> };
 	let close: () => Promise<void>;
 	beforeAll(async () => {
+		await ready(name);
 		const server = await serve(distOf(name), options);
 		close = server.close;
 		state.url = server.url;

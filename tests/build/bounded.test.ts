@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { site } from '../../astro.config.ts';
-import { distOf, page } from '../helpers/sites.ts';
+import { distOf, page, ready } from '../helpers/sites.ts';
 
-// The site under /research/ has 21 briefs: 20 copies of the real brief, newer by their names, then the real one.
+beforeAll(() => ready('research'));
+
+// The site under /research/ has 21 briefs: 20 short copies of the real brief, newer by their names, then the real one.
 const hrefs = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].map((a) => a.getAttribute('href'));
 
 describe('pages that do not grow with the site', () => {

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { built, page } from '../helpers/sites.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { built, page, ready } from '../helpers/sites.ts';
 
-describe('citation forms (fixture "citations")', () => {
-	const doc = page('citations', '/briefs/forms/');
+describe('citation forms (fixture "combined", briefs/forms.mdx)', () => {
+	let doc: Document;
+	beforeAll(async () => {
+		await ready('combined');
+		doc = page('combined', '/briefs/forms/');
+	});
 	const cites = (key: string) => [...doc.querySelectorAll(`.prose a[href="#bib-${key}"]`)].map((a) => a.textContent);
-
-	it('builds', () => expect(built('citations').code, built('citations').output).toBe(0));
 
 	it('resolves single, cluster, locator, prefix, narrative and year-only citations', () => {
 		const text = doc.querySelector('.prose > p')?.textContent;
@@ -38,7 +40,8 @@ describe('citation forms (fixture "citations")', () => {
 		expect(claim?.querySelector('#cite-key-claim-adams2001 a')?.getAttribute('href')).toBe('#bib-adams2001');
 	});
 
-	it('shows the reading time', () => {
+	it('shows the reading time', async () => {
+		await ready('site');
 		expect(doc.querySelector('.byline .dates')?.textContent).toMatch(/· 1 min read$/);
 		expect(page('site', '/briefs/internet-plus/').querySelector('.byline .dates')?.textContent).toMatch(/· (?:[6-9]|1[0-2]) min read$/);
 	});
@@ -52,34 +55,15 @@ describe('citation forms (fixture "citations")', () => {
 	});
 
 	it('honours a brief that asks for a numeric style', () => {
-		const numeric = page('citations', '/briefs/numeric/');
+		const numeric = page('combined', '/briefs/numeric/');
 		expect([...numeric.querySelectorAll('.prose > p a')].map((a) => a.textContent)).toEqual(['1', '2']);
 	});
 });
 
-describe('bad input stops the build with a message an author can act on', () => {
-	it('unknown key: names file, line, column, key and the closest key', () => {
-		const { code, output } = built('unknown-key');
-		expect(code).not.toBe(0);
-		expect(output).toContain(
-			'tests/fixtures/unknown-key/briefs/typo.mdx:11:33: unknown citation key "klien2020". Did you mean "klein2020"?',
-		);
-	});
-
-	it('duplicate key: names the .bib file, line, column and the first definition', () => {
-		const { code, output } = built('duplicate-key');
-		expect(code).not.toBe(0);
-		expect(output).toContain('tests/fixtures/duplicate-key/bibliography.bib:10:13: duplicate key "klein2020": it is already used by the @techreport at line 1.');
-	});
-
-	it('malformed BibTeX: names the .bib line where the problem starts', () => {
-		const { code, output } = built('malformed-bib');
-		expect(code).not.toBe(0);
-		expect(output).toContain('tests/fixtures/malformed-bib/bibliography.bib:3:11: malformed BibTeX: this "{" is never closed');
-	});
-
-	it('invalid frontmatter: names the file, the field and the value, and rejects a date YAML would roll over', () => {
-		const { code, output } = built('bad-frontmatter');
+// Unknown keys, duplicate keys and malformed BibTeX: tests/unit/author-errors.test.ts, through the production pipeline.
+describe('bad frontmatter stops the build while it reads content', () => {
+	it('names the file, the field and the value, and rejects a date YAML would roll over', async () => {
+		const { code, output } = await built('bad-frontmatter');
 		expect(code).not.toBe(0);
 		expect(output).toMatch(/bad-frontmatter\/briefs\/bad\.mdx/);
 		expect(output).toContain('published: "2026-11-31" is not a date (November has 30 days); write YYYY-MM-DD, e.g. 2026-11-29');

@@ -1,20 +1,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/anchors/manifest.ts';
 import { contentCopy, shownCopy } from '../helpers/build.ts';
-import { built, distOf, page } from '../helpers/sites.ts';
+import { built, distOf, page, ready } from '../helpers/sites.ts';
 
-describe('figures and tables (fixture "figures")', () => {
-	const doc = page('figures', '/briefs/figures/');
-	const prose = doc.querySelector('.prose')!;
+describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
+	let doc: Document;
+	let prose: Element;
+	beforeAll(async () => {
+		await ready('combined');
+		doc = page('combined', '/briefs/figures/');
+		prose = doc.querySelector('.prose')!;
+	});
 	const numbers = (selector: string) => [...prose.querySelectorAll(selector)].map((n) => n.textContent);
 
-	it('builds, warning about the image without alt text with its place in the source', () => {
-		const { code, output } = built('figures');
-		expect(code, output).toBe(0);
+	it('builds, warning about the image without alt text with its place in the source', async () => {
+		const { output } = await built('combined');
 		expect(output).toContain(
-			`${shownCopy('figures')}/briefs/figures.mdx:40:1: the image "./three-bars.png" has no alt text. Say what it shows between the brackets: ![A bar chart of …](./three-bars.png).`,
+			`${shownCopy('combined')}/briefs/figures.mdx:41:1: the image "./three-bars.png" has no alt text. Say what it shows between the brackets: ![A bar chart of …](./three-bars.png).`,
 		);
 		expect(output.match(/has no alt text/g)).toHaveLength(1);
 	});
@@ -54,7 +58,7 @@ describe('figures and tables (fixture "figures")', () => {
 		expect(img.getAttribute('alt')).toBe('Five blue bars, each taller than the one before, on a white ground');
 		const href = doc.querySelector('#fig-rising a.figure-full')!.getAttribute('href')!;
 		expect(href).toMatch(/^\/_astro\/rising-bars\.[\w-]+\.png$/);
-		const png = readFileSync(path.join(distOf('figures'), href));
+		const png = readFileSync(path.join(distOf('combined'), href));
 		expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 800]);
 	});
 
@@ -80,7 +84,7 @@ describe('figures and tables (fixture "figures")', () => {
 	});
 
 	it('records figures and tables in the anchor manifest like paragraphs', () => {
-		const manifest = JSON.parse(readFileSync(path.join(contentCopy('figures'), 'anchors.json'), 'utf8')) as Manifest;
+		const manifest = JSON.parse(readFileSync(path.join(contentCopy('combined'), 'anchors.json'), 'utf8')) as Manifest;
 		const anchors = manifest.briefs['figures']!.anchors;
 		expect(anchors['fig-rising']).toMatchObject({ kind: 'fig', section: 'before-the-figures' });
 		expect(anchors['tbl-counts']).toMatchObject({ kind: 'table', section: 'before-the-figures' });
@@ -90,7 +94,11 @@ describe('figures and tables (fixture "figures")', () => {
 });
 
 describe('the Internet Plus brief’s table of claims', () => {
-	const doc = page('site', '/briefs/internet-plus/');
+	let doc: Document;
+	beforeAll(async () => {
+		await ready('site');
+		doc = page('site', '/briefs/internet-plus/');
+	});
 
 	it('is Table 1, referred to from the introduction, and cites its sources', () => {
 		expect(doc.querySelector('#tbl-claims > caption')?.textContent).toMatch(/^Table 1: The original article’s claims \(Mian, n\.d\.\) beside what the sources confirm\.$/);
@@ -103,16 +111,4 @@ describe('the Internet Plus brief’s table of claims', () => {
 	});
 });
 
-describe('figure and table mistakes stop the build (fixture "figure-errors")', () => {
-	it('lists every problem of the brief at once, each with file, line and column', () => {
-		const { code, output } = built('figure-errors');
-		expect(code).not.toBe(0);
-		const file = 'tests/fixtures/figure-errors/briefs/mistakes.mdx';
-		expect(output).toContain(
-			`Figure and table errors:\n` +
-				`  ${file}:11:12: unknown figure or table id "tbl-count". Did you mean "tbl-counts"? No caption in this brief ends with #tbl-count: fix the link, or end the caption with the id ("Table: What it shows. #tbl-count").\n` +
-				`  ${file}:23:24: the id "tbl-counts" is already used by Table 1. Give each figure and table an id of its own.\n` +
-				`  ${file}:25:1: this "Figure:" caption stands next to no image.`,
-		);
-	});
-});
+// Figure and table mistakes, all listed at once: tests/unit/author-errors.test.ts.

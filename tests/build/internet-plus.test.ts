@@ -1,15 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/bibliography/parse-bibtex.ts';
 import { root } from '../helpers/build.ts';
-import { page } from '../helpers/sites.ts';
+import { page, ready } from '../helpers/sites.ts';
 
-const doc = page('site', '/briefs/internet-plus/');
-// The brief's own words: the passages it quotes from the original, to show the words it corrects, are the original's.
-const article = doc.querySelector('article')?.cloneNode(true) as Element | undefined;
-for (const passage of article?.querySelectorAll('blockquote.passage') ?? []) passage.remove();
-const text = article?.textContent ?? '';
+let doc: Document;
+let text: string;
+beforeAll(async () => {
+	await ready('site');
+	doc = page('site', '/briefs/internet-plus/');
+	// The brief's own words: the passages it quotes from the original, to show the words it corrects, are the original's.
+	const article = doc.querySelector('article')?.cloneNode(true) as Element | undefined;
+	for (const passage of article?.querySelectorAll('blockquote.passage') ?? []) passage.remove();
+	text = article?.textContent ?? '';
+});
 const bib = parseBibtex(readFileSync(path.join(root, 'content/bibliography.bib'), 'utf8'));
 
 /** Errors of the original article that the brief must not repeat (see the source verification). */

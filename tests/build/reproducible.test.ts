@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { writeSiteConfig } from '../../scripts/site-config.ts';
 import { outRoot, root } from '../helpers/build.ts';
-import { distOf } from '../helpers/sites.ts';
+import { distOf, ready } from '../helpers/sites.ts';
 
 const again = path.join(outRoot, 'site-offline', 'dist');
 let result: ReturnType<typeof spawnSync>;
@@ -16,6 +16,7 @@ const files = (dir: string) =>
 		.sort();
 
 beforeAll(async () => {
+	await ready('site');
 	// The same commit built again, with a cache of its own and the network cut (a new, empty network namespace).
 	const config = await writeSiteConfig(path.join(outRoot, 'site-offline', 'astro.config.ts'), { cacheDir: path.join(outRoot, 'site-offline', 'cache') });
 	result = spawnSync('unshare', ['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', again, '--config', config], {
@@ -26,7 +27,7 @@ beforeAll(async () => {
 }, 180_000);
 
 it('builds with no network', () => {
-	expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+	expect(result.status, `${String(result.stdout)}${String(result.stderr)}`).toBe(0);
 });
 
 it('builds byte for byte the same site twice', () => {

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { built, distOf, page } from '../helpers/sites.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { built, distOf, page, ready } from '../helpers/sites.ts';
 
 const BRIEF = '/briefs/internet-plus/';
-const doc = page('site', BRIEF);
+let doc: Document;
+beforeAll(async () => {
+	await ready('site');
+	doc = page('site', BRIEF);
+});
 const meta = (name: string) => doc.querySelector(`meta[name="${name}"], meta[property="${name}"]`)?.getAttribute('content');
 
 describe('sharing', () => {
@@ -46,7 +50,7 @@ describe('ids and the integrity check', () => {
 		expect(count('.references li[id^="bib-"]')).toBe(10);
 	});
 
-	it('checks every link and fragment of the built site in the build itself', () => {
-		expect(built('site').output).toContain('every internal link and #fragment resolves; no duplicate ids');
+	it('checks every link and fragment of the built site in the build itself', async () => {
+		expect((await built('site')).output).toContain('every internal link and #fragment resolves; no duplicate ids');
 	});
 });

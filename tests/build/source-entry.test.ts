@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteName } from '../helpers/global-setup.ts';
+import type { SiteName } from '../helpers/sites.ts';
 import { page } from '../helpers/sites.ts';
 
 /** What every listing of a source shows of it, written once (src/sources/entry.ts): the entry, access, verification, COinS. */

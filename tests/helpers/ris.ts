@@ -7,7 +7,7 @@ export function parseRis(text: string): Record<string, string[]>[] {
 	let current: Record<string, string[]> | undefined;
 	let last: string | undefined;
 	for (const line of text.split(/\r?\n/)) {
-		const tagged = /^([A-Z][A-Z0-9])  - ?(.*)$/.exec(line);
+		const tagged = /^([A-Z][A-Z0-9]) {2}- ?(.*)$/.exec(line);
 		if (!tagged) {
 			if (current && last && line.trim()) current[last]!.push(current[last]!.pop() + ' ' + line.trim());
 			continue;

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -44,7 +44,7 @@ async function headerRules(dir: string): Promise<{ pattern: string; headers: [st
  */
 export async function serve(dir: string, { base = '/', headers = false }: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
 	const rules = headers ? await headerRules(dir) : [];
-	const server: Server = createServer(async (request, response) => {
+	const respond = async (request: IncomingMessage, response: ServerResponse) => {
 		const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
 		const sitePath = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : undefined;
 		let file = path.join(dir, sitePath ?? '/404.html');
@@ -63,7 +63,8 @@ export async function serve(dir: string, { base = '/', headers = false }: ServeO
 		}
 		response.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
 		createReadStream(file).pipe(response);
-	});
+	};
+	const server: Server = createServer((request, response) => void respond(request, response));
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {

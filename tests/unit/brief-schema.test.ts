@@ -34,7 +34,7 @@ describe('frontmatter dates', () => {
 		// What js-yaml (Astro's frontmatter reader) makes of those lines: 1 December, and a number.
 		const yaml = { title: 'T', published: new Date('2026-12-01T00:00:00Z'), updated: 2026 };
 		const inner: Loader = { name: 'test', load: async (context) => void (await context.parseData({ id: 'b', data: yaml, filePath: file })) };
-		const context = { parseData: async ({ data }: { data: Record<string, unknown> }) => (seen.push(data), data) } as unknown as LoaderContext;
+		const context = { parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve((seen.push(data), data)) } as unknown as LoaderContext;
 		await datesAsWritten(inner).load(context);
 		expect(seen).toEqual([{ title: 'T', published: '2026-11-31', updated: '2026' }]);
 	});

@@ -59,7 +59,8 @@ describe('Pandoc citation syntax', () => {
 describe('the citation stage in the pipeline', () => {
 	it('leaves citations in code blocks and escaped ones alone', async () => {
 		const html = await render('```\n[@adams2001]\n```\n\nEscaped \\@adams2001 and a real one [@adams2001].');
-		expect(html).toContain('<code>[@adams2001]\n</code>');
+		// The code block as Astro's Shiki highlights it, with the citation as written.
+		expect(html).toMatch(/<pre class="astro-code[^>]*><code><span class="line"><span>\[@adams2001\]<\/span><\/span><\/code><\/pre>/);
 		expect(html).toContain('Escaped @adams2001 and a real one');
 		expect(html.match(/class="citation"/g)).toHaveLength(1);
 	});

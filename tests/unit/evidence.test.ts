@@ -89,7 +89,7 @@ describe('corrections', () => {
 });
 
 it('puts the passages a brief quotes into its source’s search record, through the source model', async () => {
-	const file = await renderFile('## Section\n\nA claim [@baker2010, p. 3, quoting "the exact words"].');
+	const { file } = await renderFile('## Section\n\nA claim [@baker2010, p. 3, quoting "the exact words"].');
 	const [record] = sourceRecords(citedSources([citingBrief('b', { ...frontmatterOf(file), title: 'B', published: '2026-01-01' }, citationsOf(file), config)], { config, stage }), config);
 	expect(record?.content).toContain('B. Cited in: Section ¶1 “the exact words”');
 });

@@ -29,7 +29,8 @@ describe('rehype-figures', () => {
 		);
 		expect(html).toContain('<figure id="fig-one" data-pagefind-title="Figure 1: First figure.">');
 		expect(html).toContain(
-			'<a class="figure-full" href="./chart.png"><img src="./chart.png" alt="Bars rising"><span class="visually-hidden" data-pagefind-ignore=""> (full-size image)</span></a><figcaption><span class="figure-number">Figure 1:</span> First figure.</figcaption></figure>',
+			// A local image: the link to the original is an import the MDX compiler resolves (its URL in the build).
+			'<a class="figure-full" href="{__figure_full_0__.src}"><img src="./chart.png" alt="Bars rising"><span class="visually-hidden" data-pagefind-ignore=""> (full-size image)</span></a><figcaption><span class="figure-number">Figure 1:</span> First figure.</figcaption></figure>',
 		);
 		// Without an id of the author's, a captioned item gets a block id like any other.
 		expect(html).toContain('<table id="intro-table2" data-pagefind-title="Table 2: Second table, caption below.">');
