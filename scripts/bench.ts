@@ -69,7 +69,14 @@ async function dirSize(dir: string): Promise<number> {
 
 /** One `astro build` of `content` into `outDir`, with its own cache folder: wall seconds and peak memory (MB). */
 const buildOnce = async (content: string, outDir: string, cacheDir = `${outDir}-cache`) =>
-	timed(root, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir, '--config', await writeSiteConfig(`${outDir}-astro.config.ts`, { content, cacheDir })]);
+	timed(root, [
+		'node_modules/astro/bin/astro.mjs',
+		'build',
+		'--outDir',
+		outDir,
+		'--config',
+		await writeSiteConfig(`${outDir}-astro.config.ts`, { content, cacheDir }),
+	]);
 
 interface Transfer {
 	url: string;
@@ -151,10 +158,13 @@ async function measureSearch(url: string, slug: string, extraQuery?: string): Pr
 									observer.disconnect();
 									requestAnimationFrame(() => resolve(performance.now()));
 								}
-							// The status line may be written after the list: watch both.
+								// The status line may be written after the list: watch both.
 							}).observe(dialog, { childList: true, subtree: true, characterData: true });
 						});
-						document.addEventListener('keydown', () => ((window as unknown as { __key: number }).__key = performance.now()), { once: true, capture: true });
+						document.addEventListener('keydown', () => ((window as unknown as { __key: number }).__key = performance.now()), {
+							once: true,
+							capture: true,
+						});
 					}, query);
 					await input.press(query.at(-1)!);
 					const ms = await page.evaluate(async () => {
@@ -171,7 +181,12 @@ async function measureSearch(url: string, slug: string, extraQuery?: string): Pr
 	} finally {
 		await browser.close();
 	}
-	return { latencyMs: PACES.map((pace) => median(latencies.get(pace)!)), openKb: median(opens), ownKb: median(owns), queryKb: median(perQuery) };
+	return {
+		latencyMs: PACES.map((pace) => median(latencies.get(pace)!)),
+		openKb: median(opens),
+		ownKb: median(owns),
+		queryKb: median(perQuery),
+	};
 }
 
 interface PageFigures {
@@ -191,10 +206,17 @@ async function measurePage(url: string): Promise<PageFigures> {
 		await page.waitForLoadState('networkidle');
 		await page.waitForTimeout(300);
 		const { inline, external } = await page.evaluate(() => ({
-			inline: [...document.scripts].filter((s) => !s.src && s.type !== 'application/ld+json').reduce((n, s) => n + new Blob([s.text]).size, 0),
+			inline: [...document.scripts]
+				.filter((s) => !s.src && s.type !== 'application/ld+json')
+				.reduce((n, s) => n + new Blob([s.text]).size, 0),
 			external: performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script').length,
 		}));
-		return { kb: kb(transfers.reduce((s, t) => s + t.gzip, 0)), requests: transfers.length, inlineJsBytes: inline, externalScripts: external };
+		return {
+			kb: kb(transfers.reduce((s, t) => s + t.gzip, 0)),
+			requests: transfers.length,
+			inlineJsBytes: inline,
+			externalScripts: external,
+		};
 	} finally {
 		await browser.close();
 	}
@@ -235,14 +257,32 @@ for (const size of sizes) {
 		const slug = size === 1 ? 'internet-plus' : `brief-${'1'.padStart(String(size).length, '0')}`;
 		const search = await measureSearch(server.url, slug, size === 1 ? undefined : uniqueWord(size - 1));
 		const indexMb = (await dirSize(path.join(outDir, 'pagefind'))) / 1024 / 1024;
-		searchRows.push([size, ...search.latencyMs.map((ms) => fmt(ms, 0)), fmt(search.openKb), fmt(search.ownKb, 2), fmt(search.queryKb), fmt(indexMb, 2)]);
+		searchRows.push([
+			size,
+			...search.latencyMs.map((ms) => fmt(ms, 0)),
+			fmt(search.openKb),
+			fmt(search.ownKb, 2),
+			fmt(search.queryKb),
+			fmt(indexMb, 2),
+		]);
 		if (size === 1) pageFigures = await measurePage(server.url);
 	} finally {
 		await server.close();
 	}
 }
 
-table('Search (median of ' + runs + ' runs × ' + QUERIES.length + ' queries)', ['briefs', ...PACES.map((pace, i) => `last key → first result, ms, typing ${pace} ms/key${i === 0 ? ' (≤ 120)' : ''}`), 'KB to open search (≤ 80; engine floor ≈ 86)', 'of which ours, KB (≤ 3)', 'KB per query', 'index MB'], searchRows);
+table(
+	'Search (median of ' + runs + ' runs × ' + QUERIES.length + ' queries)',
+	[
+		'briefs',
+		...PACES.map((pace, i) => `last key → first result, ms, typing ${pace} ms/key${i === 0 ? ' (≤ 120)' : ''}`),
+		'KB to open search (≤ 80; engine floor ≈ 86)',
+		'of which ours, KB (≤ 3)',
+		'KB per query',
+		'index MB',
+	],
+	searchRows,
+);
 table('Build', ['briefs', 'wall s (median)', 'peak MB'], buildRows);
 table('Pages listing briefs, KB (gzip KB); budget: the same at every size', ['briefs', '/', '/search/'], listingRows);
 if (buildTimes.has(300) && buildTimes.has(3000)) {
@@ -250,17 +290,25 @@ if (buildTimes.has(300) && buildTimes.has(3000)) {
 	console.log(`\n3,000 / 300 briefs build time: ${fmt(ratio, 2)}× (budget ≤ 10×: ${ratio <= 10 ? 'met' : 'NOT met'})`);
 }
 if (pageFigures) {
-	table('Brief page, first load', ['figure', 'measured', 'budget'], [
-		['transferred (gzip)', `${fmt(pageFigures.kb)} KB`, '≤ 20 KB'],
-		['requests', pageFigures.requests, '≤ 4'],
-		['external scripts run before interaction', pageFigures.externalScripts, '0'],
-		['inline script', `${pageFigures.inlineJsBytes} B`, '≤ 1024 B'],
-	]);
+	table(
+		'Brief page, first load',
+		['figure', 'measured', 'budget'],
+		[
+			['transferred (gzip)', `${fmt(pageFigures.kb)} KB`, '≤ 20 KB'],
+			['requests', pageFigures.requests, '≤ 4'],
+			['external scripts run before interaction', pageFigures.externalScripts, '0'],
+			['inline script', `${pageFigures.inlineJsBytes} B`, '≤ 1024 B'],
+		],
+	);
 }
 
 if (values.lighthouse && sizes.includes(1)) {
 	const scores = await lighthouseScores(path.join(work, 'dist-1'), ['/', '/briefs/internet-plus/']);
-	table('Lighthouse 12.8 (budget: 100 in each)', ['page', 'form factor', 'performance', 'accessibility', 'best practices', 'SEO'], scores.map((s) => [s.page, s.formFactor, s.performance, s.accessibility, s.bestPractices, s.seo]));
+	table(
+		'Lighthouse 12.8 (budget: 100 in each)',
+		['page', 'form factor', 'performance', 'accessibility', 'best practices', 'SEO'],
+		scores.map((s) => [s.page, s.formFactor, s.performance, s.accessibility, s.bestPractices, s.seo]),
+	);
 }
 
 /**
@@ -271,7 +319,8 @@ if (values.lighthouse && sizes.includes(1)) {
  */
 const peer = findPeer(values.peer);
 const compareSizes = values.compare ? values.compare.split(',').map(Number) : [];
-if (!peer && compareSizes.length > 0) console.log(`\nNo peer at ${values.peer} (set it up as ../shared/peers/starlight/README.md says); skipping the comparison.`);
+if (!peer && compareSizes.length > 0)
+	console.log(`\nNo peer at ${values.peer} (set it up as ../shared/peers/starlight/README.md says); skipping the comparison.`);
 if (peer) {
 	const rows: (string | number)[][] = [];
 	const cpuRows: (string | number)[][] = [];
@@ -334,27 +383,35 @@ if (peer) {
 			fmt(cpu(edits) / cpu(cold), 2),
 		]);
 	}
-	table(`Build against Starlight 0.42 on the same briefs (median of ${runs} alternating runs)`, [
-		'briefs',
-		'peer s',
-		'ours warm s',
-		'warm / peer (≤ 0.5)',
-		'ours cold s',
-		'cold / peer (≤ 0.8)',
-		'peak MB ours / peer',
-		'RSS ratio (≤ 0.8)',
-		'edit one brief s',
-		'edit / full cold (≤ 0.3)',
-	], rows);
+	table(
+		`Build against Starlight 0.42 on the same briefs (median of ${runs} alternating runs)`,
+		[
+			'briefs',
+			'peer s',
+			'ours warm s',
+			'warm / peer (≤ 0.5)',
+			'ours cold s',
+			'cold / peer (≤ 0.8)',
+			'peak MB ours / peer',
+			'RSS ratio (≤ 0.8)',
+			'edit one brief s',
+			'edit / full cold (≤ 0.3)',
+		],
+		rows,
+	);
 	// CPU time (user + system, the build's own threads and processes): what a busy shared machine inflates least.
-	table(`The same builds in CPU seconds (median of ${runs})`, [
-		'briefs',
-		'peer CPU s',
-		'ours warm CPU s',
-		'warm / peer',
-		'ours cold CPU s',
-		'cold / peer',
-		'edit one brief CPU s',
-		'edit / full cold',
-	], cpuRows);
+	table(
+		`The same builds in CPU seconds (median of ${runs})`,
+		[
+			'briefs',
+			'peer CPU s',
+			'ours warm CPU s',
+			'warm / peer',
+			'ours cold CPU s',
+			'cold / peer',
+			'edit one brief CPU s',
+			'edit / full cold',
+		],
+		cpuRows,
+	);
 }

@@ -13,9 +13,35 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const FAMILIES = ['Smith', 'Müller', 'Zhou', 'Okafor', 'García', 'Nakamura', 'Kowalski', 'O’Brien', 'van der Berg', 'Ivanova', 'Dubois', 'Chen'];
+const FAMILIES = [
+	'Smith',
+	'Müller',
+	'Zhou',
+	'Okafor',
+	'García',
+	'Nakamura',
+	'Kowalski',
+	'O’Brien',
+	'van der Berg',
+	'Ivanova',
+	'Dubois',
+	'Chen',
+];
 const GIVEN = ['Anna', 'John', 'Wei', 'Chidi', 'María', 'Kenji', 'Piotr', 'Siobhan', 'Pieter', 'Olga', 'Élise', 'Li'];
-const WORDS = ['digital', 'payments', 'platform', 'regulation', 'credit', 'mobile', 'market', 'policy', 'data', 'trust', 'network', 'finance'];
+const WORDS = [
+	'digital',
+	'payments',
+	'platform',
+	'regulation',
+	'credit',
+	'mobile',
+	'market',
+	'policy',
+	'data',
+	'trust',
+	'network',
+	'finance',
+];
 const JOURNALS = ['Journal of Payments', 'Review of Digital Economics', 'The China Quarterly', 'Information Economics and Policy'];
 const PLACES = ['Durham and London', 'Cambridge, MA', 'Beijing', 'Oxford'];
 
@@ -66,18 +92,43 @@ export function bigBibliography(count: number): string {
 				next() < 0.3 ? '  journaltitle = jp,' : `  journaltitle = {${pick(JOURNALS)}},`,
 				`  volume = {${1 + Math.floor(next() * 40)}},`,
 				`  number = {${1 + Math.floor(next() * 4)}},`,
-				`  pages = {${10 + i % 90}--${20 + i % 90}},`,
+				`  pages = {${10 + (i % 90)}--${20 + (i % 90)}},`,
 				`  doi = {10.5555/bench.${i}},`,
 				`  urldate = {2024-01-15},`,
 			];
 		} else if (kind < 0.65) {
-			entry = [`@book{${key},`, ...common, next() < 0.5 ? '  publisher = cup,' : '  publisher = {Duke University Press},', `  location = {${pick(PLACES)}},`, `  isbn = {978-0-00-${String(i).padStart(6, '0')}-0},`];
+			entry = [
+				`@book{${key},`,
+				...common,
+				next() < 0.5 ? '  publisher = cup,' : '  publisher = {Duke University Press},',
+				`  location = {${pick(PLACES)}},`,
+				`  isbn = {978-0-00-${String(i).padStart(6, '0')}-0},`,
+			];
 		} else if (kind < 0.75) {
-			entry = [`@incollection{${key},`, ...common, `  booktitle = {Handbook of ${pick(WORDS)}},`, `  editor = {${pick(FAMILIES)}, ${pick(GIVEN)}},`, '  publisher = {Routledge},', `  pages = {${i % 300}--${(i % 300) + 25}},`];
+			entry = [
+				`@incollection{${key},`,
+				...common,
+				`  booktitle = {Handbook of ${pick(WORDS)}},`,
+				`  editor = {${pick(FAMILIES)}, ${pick(GIVEN)}},`,
+				'  publisher = {Routledge},',
+				`  pages = {${i % 300}--${(i % 300) + 25}},`,
+			];
 		} else if (kind < 0.85) {
-			entry = [`@techreport{${key},`, ...common, '  institution = {Brookings Institution},', `  number = {${i}},`, `  url = {https://example.org/reports/${i}},`];
+			entry = [
+				`@techreport{${key},`,
+				...common,
+				'  institution = {Brookings Institution},',
+				`  number = {${i}},`,
+				`  url = {https://example.org/reports/${i}},`,
+			];
 		} else if (kind < 0.92) {
-			entry = [`@online{${key},`, ...common, `  eprint = {${2000 + (i % 999)}.${String(i).padStart(5, '0')}},`, '  eprinttype = {arxiv},', '  eprintclass = {econ.GN},'];
+			entry = [
+				`@online{${key},`,
+				...common,
+				`  eprint = {${2000 + (i % 999)}.${String(i).padStart(5, '0')}},`,
+				'  eprinttype = {arxiv},',
+				'  eprintclass = {econ.GN},',
+			];
 		} else {
 			entry = [`@phdthesis{${key},`, ...common, '  school = {University of Oxford},'];
 		}
@@ -101,6 +152,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 			times.push(performance.now() - start);
 			if (run === 0) console.log(`${bibliography.sources.size} sources, ${bibliography.problems.length} problems`);
 		}
-		console.log(`read + lint + CSL: median ${times.sort((a, b) => a - b)[1]!.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`);
+		console.log(
+			`read + lint + CSL: median ${times.sort((a, b) => a - b)[1]!.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`,
+		);
 	}
 }

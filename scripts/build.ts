@@ -17,7 +17,9 @@ const old = `${path.dirname(out)}/.dist-old-${process.pid}`;
 
 const code = await new Promise<number | null>((resolve) => {
 	const config = values.config ? ['--config', values.config] : [];
-	const astro = spawn(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', next, ...config], { stdio: 'inherit' });
+	const astro = spawn(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', next, ...config], {
+		stdio: 'inherit',
+	});
 	astro.on('close', resolve);
 });
 

@@ -23,7 +23,16 @@ export async function lighthouseScores(dir: string, pages: string[]): Promise<Sc
 	const server = await serve(path.resolve(dir));
 	const chrome = await chromeLauncher.launch({
 		chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-		chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		chromeFlags: [
+			'--headless=new',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	const scores: Scores[] = [];
 	try {
@@ -39,11 +48,29 @@ export async function lighthouseScores(dir: string, pages: string[]): Promise<Sc
 					screenEmulation: desktop
 						? { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }
 						: { mobile: true, width: 412, height: 823, deviceScaleFactor: 1.75, disabled: false },
-					...(desktop ? { throttling: { rttMs: 40, throughputKbps: 10240, cpuSlowdownMultiplier: 1, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 } } : {}),
+					...(desktop
+						? {
+								throttling: {
+									rttMs: 40,
+									throughputKbps: 10240,
+									cpuSlowdownMultiplier: 1,
+									requestLatencyMs: 0,
+									downloadThroughputKbps: 0,
+									uploadThroughputKbps: 0,
+								},
+							}
+						: {}),
 				});
 				const categories = result?.lhr.categories ?? {};
 				const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
-				scores.push({ page, formFactor, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') });
+				scores.push({
+					page,
+					formFactor,
+					performance: score('performance'),
+					accessibility: score('accessibility'),
+					bestPractices: score('best-practices'),
+					seo: score('seo'),
+				});
 			}
 		}
 	} finally {

@@ -49,7 +49,9 @@ export function readManifest(file: string): Manifest {
 		}
 		return { briefs: manifest.briefs ?? {} };
 	} catch (error) {
-		throw new Error(`${path.relative(process.cwd(), file)}: not valid JSON (${(error as Error).message}). Fix it, or restore it from version control.`);
+		throw new Error(
+			`${path.relative(process.cwd(), file)}: not valid JSON (${(error as Error).message}). Fix it, or restore it from version control.`,
+		);
 	}
 }
 

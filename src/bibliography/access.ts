@@ -65,7 +65,10 @@ function cslDate(value: unknown): number[] | undefined {
 function isoDate(value: string | undefined): number[] | undefined {
 	const match = /^\s*\{?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\}?\s*$/.exec(value ?? '');
 	if (!match) return undefined;
-	return match.slice(1).filter((part) => part !== undefined).map(Number);
+	return match
+		.slice(1)
+		.filter((part) => part !== undefined)
+		.map(Number);
 }
 
 /** A field's URL without `\url{…}` or braces. */

@@ -34,7 +34,14 @@ export function cslItems(bibFile: string): Map<string, CslItem> {
 /** Records as BibTeX, RIS or CSL-JSON text, written by citation-js; each keeps its `id` (for RIS, as `ID`). */
 export function exportRecords(records: CslItem[], format: ExportFormat): string {
 	const cite = new Cite(records, { generateGraph: false });
-	if (format === 'csl-json') return JSON.stringify(cite.data.map(({ _graph, ...item }) => item), null, 2) + '\n';
+	if (format === 'csl-json')
+		return (
+			JSON.stringify(
+				cite.data.map(({ _graph, ...item }) => item),
+				null,
+				2,
+			) + '\n'
+		);
 	return cite.format(format === 'bibtex' ? 'bibtex' : 'ris', { format: 'text' });
 }
 
@@ -45,7 +52,10 @@ export function exportRecords(records: CslItem[], format: ExportFormat): string 
  */
 export function exportSources(sources: Source[], format: ExportFormat): string {
 	if (format === 'bibtex') return writeBibtex(sources.map((source) => source.entry));
-	return exportRecords(sources.map((source) => source.csl), format);
+	return exportRecords(
+		sources.map((source) => source.csl),
+		format,
+	);
 }
 
 /** One record formatted as a bibliography entry in a CSL style, as HTML, by the build's one engine (citations/engine.ts). */

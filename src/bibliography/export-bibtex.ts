@@ -9,9 +9,27 @@ import type { BibEntry } from './parse-bibtex.ts';
  * inheritance has already resolved. `note` stays: styles print it.
  */
 export const PRIVATE_FIELDS = new Set([
-	'verification', 'verificationnote', 'annotation', 'annote', 'file', 'abstract', 'keywords', 'comment', 'owner',
-	'timestamp', 'mendeley-tags', 'mendeley-groups', 'groups', 'readstatus', 'priority', 'ranking', 'qualityassured',
-	'printed', 'crossref', 'xdata', 'xref',
+	'verification',
+	'verificationnote',
+	'annotation',
+	'annote',
+	'file',
+	'abstract',
+	'keywords',
+	'comment',
+	'owner',
+	'timestamp',
+	'mendeley-tags',
+	'mendeley-groups',
+	'groups',
+	'readstatus',
+	'priority',
+	'ranking',
+	'qualityassured',
+	'printed',
+	'crossref',
+	'xdata',
+	'xref',
 ]);
 
 /**

@@ -11,7 +11,10 @@ const DOI_URL = /^https?:\/\/(?:dx\.|www\.)?doi\.org\/(10\.\d+(?:\.\d+)*\/\S+)$/
 /** The bare DOI a field holds, or undefined if it holds none; with `urlOnly`, only a resolver URL counts. */
 export function doiOf(value: string | undefined, { urlOnly = false } = {}): string | undefined {
 	if (!value) return undefined;
-	const text = value.trim().replace(/^\{(.*)\}$/s, '$1').replace(/\\([_%&#$])/g, '$1');
+	const text = value
+		.trim()
+		.replace(/^\{(.*)\}$/s, '$1')
+		.replace(/\\([_%&#$])/g, '$1');
 	const match = (urlOnly ? DOI_URL : DOI).exec(text);
 	if (!match) return undefined;
 	try {

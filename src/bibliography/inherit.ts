@@ -15,8 +15,23 @@ import type { BibEntry, BibtexProblem } from './parse-bibtex.ts';
 
 /** Fields never inherited (biblatex: `* → *: none`). */
 const NEVER = new Set([
-	'ids', 'crossref', 'xref', 'xdata', 'entryset', 'entrysubtype', 'execute', 'label', 'options', 'presort',
-	'related', 'relatedoptions', 'relatedstring', 'relatedtype', 'shorthand', 'shorthandintro', 'sortkey',
+	'ids',
+	'crossref',
+	'xref',
+	'xdata',
+	'entryset',
+	'entrysubtype',
+	'execute',
+	'label',
+	'options',
+	'presort',
+	'related',
+	'relatedoptions',
+	'relatedstring',
+	'relatedtype',
+	'shorthand',
+	'shorthandintro',
+	'sortkey',
 ]);
 /** Title fields a renamed title takes along, or drops. */
 const TITLE_FIELDS = ['title', 'subtitle', 'titleaddon'];
@@ -88,7 +103,11 @@ export function resolveInheritance(entries: BibEntry[]): { entries: BibEntry[]; 
 		const hit = done.get(entry);
 		if (hit) return hit;
 		const crossref = entry.fields['crossref']?.trim();
-		const xdata = entry.fields['xdata']?.split(',').map((key) => key.trim()).filter(Boolean) ?? [];
+		const xdata =
+			entry.fields['xdata']
+				?.split(',')
+				.map((key) => key.trim())
+				.filter(Boolean) ?? [];
 		if (!crossref && xdata.length === 0) {
 			done.set(entry, entry);
 			return entry;

@@ -90,8 +90,18 @@ class Abort {
 }
 
 const MONTHS: Record<string, string> = {
-	jan: '1', feb: '2', mar: '3', apr: '4', may: '5', jun: '6',
-	jul: '7', aug: '8', sep: '9', oct: '10', nov: '11', dec: '12',
+	jan: '1',
+	feb: '2',
+	mar: '3',
+	apr: '4',
+	may: '5',
+	jun: '6',
+	jul: '7',
+	aug: '8',
+	sep: '9',
+	oct: '10',
+	nov: '11',
+	dec: '12',
 };
 
 const LF = 10;
@@ -219,7 +229,11 @@ export function readBibtex(text: string): ParsedBibtex {
 			else if (match[0] === '\\}') open.pop();
 		}
 		if (open.length > 0) {
-			abort('this "\\{" is a brace for BibTeX and biber too, and nothing closes it; write it with its "\\}", or alone as \\textbraceleft', open[0]!, to);
+			abort(
+				'this "\\{" is a brace for BibTeX and biber too, and nothing closes it; write it with its "\\}", or alone as \\textbraceleft',
+				open[0]!,
+				to,
+			);
 		}
 	};
 	/** `"…"`, in which braces must balance and a `"` inside braces does not end the value. */
@@ -234,13 +248,15 @@ export function readBibtex(text: string): ParsedBibtex {
 			} else if (c === 34 && stack.length === 0) {
 				// As in BibTeX and biber, a quote outside braces ends the value, even after a backslash (`\"u`).
 				if (code(i - 1) === 92 && !/^\s*[,})#]/.test(text.slice(i + 1, i + 80))) {
-					abort('this "\\"" ends the quoted value, as any quote outside braces does in BibTeX and biber; write the accent in braces ({\\"u}), or the value in braces instead of quotes');
+					abort(
+						'this "\\"" ends the quoted value, as any quote outside braces does in BibTeX and biber; write the accent in braces ({\\"u}), or the value in braces instead of quotes',
+					);
 				}
 				return text.slice(open + 1, i++);
 			} else if (c === LF && entryAfterBreak(i) !== undefined) break;
 		}
 		if (stack.length > 0) return abort('this "{" is never closed; add the matching "}"', stack.at(-1)!, i);
-		return abort('this quoted value is never closed; add the closing \'"\'', open, i);
+		return abort("this quoted value is never closed; add the closing '\"'", open, i);
 	};
 	/** A value: braced or quoted text, a number or a macro, joined with `#`. */
 	const readValue = (what: string): string => {
@@ -326,7 +342,8 @@ export function readBibtex(text: string): ParsedBibtex {
 				strings.set(name.toLowerCase(), readValue(`@string "${name}"`));
 			}
 			skipSpace();
-			if (code(i) !== close) abort(`expected "${closeText}" to end this @${type} (opened at line ${positionOf(openAt).line}), found ${describe(text[i])}`);
+			if (code(i) !== close)
+				abort(`expected "${closeText}" to end this @${type} (opened at line ${positionOf(openAt).line}), found ${describe(text[i])}`);
 			i++;
 			return;
 		}
@@ -351,7 +368,8 @@ export function readBibtex(text: string): ParsedBibtex {
 				abort(`expected a field name in entry "${key}", found ${describe(text[i])}`);
 			}
 			skipSpace();
-			if (code(i) !== 61) abort(`expected "=" after field "${field}" in entry "${key}", found ${describe(text[i])}; is a comma missing before it?`);
+			if (code(i) !== 61)
+				abort(`expected "=" after field "${field}" in entry "${key}", found ${describe(text[i])}; is a comma missing before it?`);
 			i++;
 			const value = readValue(`field "${field}" of "${key}"`);
 			if (field in entry.fields) {

@@ -42,7 +42,11 @@ export function preambleMacros(preambles: readonly string[]): Map<string, Macro>
 			const body = group(text, at);
 			const name = (match[2] ?? match[3])!;
 			if (!body || (match[1] === 'providecommand' && macros.has(name))) continue;
-			macros.set(name, { params: Math.min(9, Number(params?.text) || 0), ...(optional ? { optional: optional.text } : {}), body: body.text });
+			macros.set(name, {
+				params: Math.min(9, Number(params?.text) || 0),
+				...(optional ? { optional: optional.text } : {}),
+				body: body.text,
+			});
 		}
 		for (const match of text.matchAll(DEF)) {
 			const body = group(text, match.index + match[0].length);

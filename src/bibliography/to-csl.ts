@@ -19,7 +19,18 @@ import { expandMacros, type Macro } from './preamble.ts';
  */
 
 /** Fields that are ours, private, or already applied: never handed on to CSL. */
-export const NOT_FOR_CSL = new Set(['verification', 'verificationnote', 'crossref', 'xdata', 'xref', 'file', 'annotation', 'annote', 'abstract', 'keywords']);
+export const NOT_FOR_CSL = new Set([
+	'verification',
+	'verificationnote',
+	'crossref',
+	'xdata',
+	'xref',
+	'file',
+	'annotation',
+	'annote',
+	'abstract',
+	'keywords',
+]);
 
 // citation-js's types (src/types/citation-js.d.ts) cover formatting; these are the parts of its input API used here.
 type Table = Record<string, unknown>;
@@ -74,16 +85,66 @@ const GENRES: Record<string, string> = {
 
 /** babel and biblatex language names (and Zotero's "English"), as language tags. */
 const LANGUAGES: Record<string, string> = {
-	english: 'en-US', american: 'en-US', usenglish: 'en-US', british: 'en-GB', ukenglish: 'en-GB', canadian: 'en-CA',
-	australian: 'en-AU', newzealand: 'en-NZ', german: 'de-DE', ngerman: 'de-DE', austrian: 'de-AT', naustrian: 'de-AT',
-	swissgerman: 'de-CH', nswissgerman: 'de-CH', french: 'fr-FR', francais: 'fr-FR', spanish: 'es-ES', catalan: 'ca-AD',
-	italian: 'it-IT', dutch: 'nl-NL', portuguese: 'pt-PT', portuges: 'pt-PT', brazilian: 'pt-BR', brazil: 'pt-BR',
-	danish: 'da-DK', swedish: 'sv-SE', norwegian: 'nb-NO', norsk: 'nb-NO', nynorsk: 'nn-NO', finnish: 'fi-FI',
-	icelandic: 'is-IS', polish: 'pl-PL', czech: 'cs-CZ', slovak: 'sk-SK', slovene: 'sl-SI', croatian: 'hr-HR',
-	serbian: 'sr-RS', bulgarian: 'bg-BG', russian: 'ru-RU', ukrainian: 'uk-UA', greek: 'el-GR', hungarian: 'hu-HU',
-	magyar: 'hu-HU', romanian: 'ro-RO', turkish: 'tr-TR', estonian: 'et-EE', latvian: 'lv-LV', lithuanian: 'lt-LT',
-	hebrew: 'he-IL', arabic: 'ar', farsi: 'fa-IR', persian: 'fa-IR', chinese: 'zh-CN', japanese: 'ja-JP',
-	korean: 'ko-KR', vietnamese: 'vi-VN', thai: 'th-TH', latin: 'la', basque: 'eu', afrikaans: 'af-ZA',
+	english: 'en-US',
+	american: 'en-US',
+	usenglish: 'en-US',
+	british: 'en-GB',
+	ukenglish: 'en-GB',
+	canadian: 'en-CA',
+	australian: 'en-AU',
+	newzealand: 'en-NZ',
+	german: 'de-DE',
+	ngerman: 'de-DE',
+	austrian: 'de-AT',
+	naustrian: 'de-AT',
+	swissgerman: 'de-CH',
+	nswissgerman: 'de-CH',
+	french: 'fr-FR',
+	francais: 'fr-FR',
+	spanish: 'es-ES',
+	catalan: 'ca-AD',
+	italian: 'it-IT',
+	dutch: 'nl-NL',
+	portuguese: 'pt-PT',
+	portuges: 'pt-PT',
+	brazilian: 'pt-BR',
+	brazil: 'pt-BR',
+	danish: 'da-DK',
+	swedish: 'sv-SE',
+	norwegian: 'nb-NO',
+	norsk: 'nb-NO',
+	nynorsk: 'nn-NO',
+	finnish: 'fi-FI',
+	icelandic: 'is-IS',
+	polish: 'pl-PL',
+	czech: 'cs-CZ',
+	slovak: 'sk-SK',
+	slovene: 'sl-SI',
+	croatian: 'hr-HR',
+	serbian: 'sr-RS',
+	bulgarian: 'bg-BG',
+	russian: 'ru-RU',
+	ukrainian: 'uk-UA',
+	greek: 'el-GR',
+	hungarian: 'hu-HU',
+	magyar: 'hu-HU',
+	romanian: 'ro-RO',
+	turkish: 'tr-TR',
+	estonian: 'et-EE',
+	latvian: 'lv-LV',
+	lithuanian: 'lt-LT',
+	hebrew: 'he-IL',
+	arabic: 'ar',
+	farsi: 'fa-IR',
+	persian: 'fa-IR',
+	chinese: 'zh-CN',
+	japanese: 'ja-JP',
+	korean: 'ko-KR',
+	vietnamese: 'vi-VN',
+	thai: 'th-TH',
+	latin: 'la',
+	basque: 'eu',
+	afrikaans: 'af-ZA',
 };
 
 /** Values citation-js keeps as lists, as CSL-JSON wants them: one string (Pandoc joins them the same way). */
@@ -115,7 +176,9 @@ export function toCsl(entries: BibEntry[], macros: ReadonlyMap<string, Macro> = 
 					convert(entry, { [name]: value });
 				} catch (error) {
 					// citation-js's first line, without its position inside the value ("at line 0 col 12:").
-					const reason = String((error as Error).message).split('\n')[0]!.replace(/ at line \d+ col \d+:?$/, '');
+					const reason = String((error as Error).message)
+						.split('\n')[0]!
+						.replace(/ at line \d+ col \d+:?$/, '');
 					problems.push({
 						...(entry.fieldPositions[name] ?? entry),
 						key: entry.key,
@@ -132,7 +195,10 @@ export function toCsl(entries: BibEntry[], macros: ReadonlyMap<string, Macro> = 
 }
 
 function convert(entry: BibEntry, properties: Record<string, string>): CslItem {
-	const [item] = input.chain([{ type: entry.type, label: entry.key, properties }], { forceType: '@biblatex/entries+list', generateGraph: false });
+	const [item] = input.chain([{ type: entry.type, label: entry.key, properties }], {
+		forceType: '@biblatex/entries+list',
+		generateGraph: false,
+	});
 	return item!;
 }
 
@@ -180,7 +246,8 @@ function finish(item: CslItem, entry: BibEntry): CslItem {
 	if (language) out['language'] = language;
 	else delete out['language'];
 
-	const doi = doiOf(entry.fields['doi']) ?? (entry.fields['eprinttype']?.toLowerCase() === 'doi' ? doiOf(entry.fields['eprint']) : undefined);
+	const doi =
+		doiOf(entry.fields['doi']) ?? (entry.fields['eprinttype']?.toLowerCase() === 'doi' ? doiOf(entry.fields['eprint']) : undefined);
 	const urlDoi = doiOf(out.URL, { urlOnly: true });
 	if (doi ?? urlDoi) out.DOI = (doi ?? urlDoi)!;
 	else delete out.DOI;
@@ -194,7 +261,10 @@ function finish(item: CslItem, entry: BibEntry): CslItem {
 
 /** The first language of a `language` or `langid` field as a tag citeproc knows, if it can be told. */
 function languageTag(value: string | undefined): string | undefined {
-	const first = value?.split(/\s+and\s+/)[0]?.replace(/[{}]/g, '').trim();
+	const first = value
+		?.split(/\s+and\s+/)[0]
+		?.replace(/[{}]/g, '')
+		.trim();
 	if (!first) return undefined;
 	if (/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(first)) return first;
 	return LANGUAGES[first.toLowerCase()];
@@ -205,7 +275,10 @@ function languageTag(value: string | undefined): string | undefined {
  * dropped, its argument kept; a control space (`\ `) as a space; `\-` and `\/` as nothing.
  */
 const stripCommands = (value: string) =>
-	value.replace(/\\[A-Za-z]+\*?\s?/g, '').replace(/\\(\s)/g, '$1').replace(/\\[-/]/g, '');
+	value
+		.replace(/\\[A-Za-z]+\*?\s?/g, '')
+		.replace(/\\(\s)/g, '$1')
+		.replace(/\\[-/]/g, '');
 
 const isName = (value: unknown): value is Name => typeof value === 'object' && value !== null && !Array.isArray(value);
 function cleanName(name: Name): Name {

@@ -10,7 +10,10 @@ export interface UsageNote {
 const FIRST_KEYS = 3;
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 const someKeys = (keys: string[]) =>
-	keys.slice(0, FIRST_KEYS).map((key) => `"${key}"`).join(', ') + (keys.length > FIRST_KEYS ? ', …' : '');
+	keys
+		.slice(0, FIRST_KEYS)
+		.map((key) => `"${key}"`)
+		.join(', ') + (keys.length > FIRST_KEYS ? ', …' : '');
 
 /**
  * What the end of the build says about each bibliography the briefs used, a
@@ -32,9 +35,7 @@ export function usageNotes(cited: Map<string, Set<string>>, report: string, opti
 			if (isCited(source.key)) for (const parent of Object.values(source.entry.inherited ?? {})) used.add(parent.toLowerCase());
 		}
 
-		const uncitedProblems = bibliography.problems.filter(
-			(p) => p.severity === 'warning' || (p.keys.length > 0 && !p.keys.some(isCited)),
-		);
+		const uncitedProblems = bibliography.problems.filter((p) => p.severity === 'warning' || (p.keys.length > 0 && !p.keys.some(isCited)));
 		if (uncitedProblems.length > 0) {
 			const entries = new Set(uncitedProblems.flatMap((p) => p.keys));
 			const first = uncitedProblems[0]!;

@@ -28,7 +28,12 @@ const BLANK = /[ \t]/;
  * `end`: the first space after one is a no-break space, any more are dropped.
  * `literal(i)` says the character at `i` was escaped by the author.
  */
-export function abbreviationSpaces(text: string, start = 0, end = text.length, literal: (i: number) => boolean = () => false): Map<number, string> {
+export function abbreviationSpaces(
+	text: string,
+	start = 0,
+	end = text.length,
+	literal: (i: number) => boolean = () => false,
+): Map<number, string> {
 	const out = new Map<number, string>();
 	let i = start;
 	while (i < end) {

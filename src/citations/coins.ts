@@ -50,8 +50,10 @@ export function coinsTitle(item: CslItem): string {
 	}
 	const authors = (item.author ?? []) as Name[];
 	// A name in one part (a literal, or braced in BibTeX: `{Example Institute}`) is an organisation's, kept whole.
-	for (const name of authors) pairs.push(name.literal || !name.given ? ['rft.aucorp', name.literal ?? name.family ?? ''] : ['rft.au', personName(name)]);
-	if (authors.length === 0) for (const name of (item.editor ?? []) as Name[]) pairs.push(['rft.contributor', name.literal ?? personName(name)]);
+	for (const name of authors)
+		pairs.push(name.literal || !name.given ? ['rft.aucorp', name.literal ?? name.family ?? ''] : ['rft.au', personName(name)]);
+	if (authors.length === 0)
+		for (const name of (item.editor ?? []) as Name[]) pairs.push(['rft.contributor', name.literal ?? personName(name)]);
 	pairs.push(['rft.date', dateOf(item)]);
 	if (typeof item.DOI === 'string') pairs.push(['rft_id', `info:doi/${item.DOI}`]);
 	if (typeof item.URL === 'string') pairs.push(['rft_id', item.URL]);

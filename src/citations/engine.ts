@@ -22,7 +22,9 @@ interface CiteprocEngine {
 	disambiguate: { modes: string[] };
 	opt: { development_extensions: Record<string, boolean>; xclass: string };
 	sys: { wrapCitationEntry?: (html: string, id: string | undefined) => string };
-	citation: { opt: { layout_prefix?: string; layout_suffix?: string; layout_delimiter?: string; collapse?: unknown; cite_group_delimiter?: string } };
+	citation: {
+		opt: { layout_prefix?: string; layout_suffix?: string; layout_delimiter?: string; collapse?: unknown; cite_group_delimiter?: string };
+	};
 	bibliography: { opt: Record<string, unknown> };
 	registry: Registry;
 	updateItems(ids: string[]): void;
@@ -110,7 +112,13 @@ const SUFFIX_START = '\u0002';
 const CITE_END = '\u0003';
 
 /** Formats a brief: its clusters and its reference list, from one registration of the items it cites. */
-export function formatBrief(style: Style, locale: string, set: ItemSet, clusters: ClusterInput[], href: (key: string) => string): Formatted {
+export function formatBrief(
+	style: Style,
+	locale: string,
+	set: ItemSet,
+	clusters: ClusterInput[],
+	href: (key: string) => string,
+): Formatted {
 	return withEngine(style, locale, set, (engine) => {
 		const formatted = clusters.map((cluster) => formatCluster(engine, cluster, href));
 		const bibliography = engine.makeBibliography();
@@ -126,19 +134,25 @@ export function formatBrief(style: Style, locale: string, set: ItemSet, clusters
  * registration and one `makeBibliography` for them all.
  */
 export function formatEntries(style: Style, locale: string, set: ItemSet): Record<string, string> {
-	return withEngine(style, locale, set, (engine) => {
-		const options = engine.bibliography.opt;
-		const substitute = options['subsequent-author-substitute'];
-		delete options['subsequent-author-substitute'];
-		try {
-			const bibliography = engine.makeBibliography();
-			if (!bibliography) return {};
-			const [{ entry_ids }, entries] = bibliography;
-			return Object.fromEntries(entries.map((html, i) => [entry_ids[i]![0]!, unwrapEntry(html)]));
-		} finally {
-			if (substitute !== undefined) options['subsequent-author-substitute'] = substitute;
-		}
-	}, 'entries');
+	return withEngine(
+		style,
+		locale,
+		set,
+		(engine) => {
+			const options = engine.bibliography.opt;
+			const substitute = options['subsequent-author-substitute'];
+			delete options['subsequent-author-substitute'];
+			try {
+				const bibliography = engine.makeBibliography();
+				if (!bibliography) return {};
+				const [{ entry_ids }, entries] = bibliography;
+				return Object.fromEntries(entries.map((html, i) => [entry_ids[i]![0]!, unwrapEntry(html)]));
+			} finally {
+				if (substitute !== undefined) options['subsequent-author-substitute'] = substitute;
+			}
+		},
+		'entries',
+	);
 }
 
 /**
@@ -164,14 +178,20 @@ export function letterGroups(items: Iterable<CslItem>): Map<string, CslItem[]> {
 
 /** The year letter citeproc gives each work of a group (letterGroups) registered together. */
 export function yearLetters(style: Style, locale: string, group: CslItem[]): Record<string, number> {
-	return withEngine(style, locale, { items: group, letters: {} }, (engine) => {
-		const letters: Record<string, number> = {};
-		for (const item of group) {
-			const suffix = engine.registry.registry[item.id]?.disambig.year_suffix;
-			if (typeof suffix === 'number' || (typeof suffix === 'string' && suffix !== '')) letters[item.id] = Number(suffix);
-		}
-		return letters;
-	}, 'letters');
+	return withEngine(
+		style,
+		locale,
+		{ items: group, letters: {} },
+		(engine) => {
+			const letters: Record<string, number> = {};
+			for (const item of group) {
+				const suffix = engine.registry.registry[item.id]?.disambig.year_suffix;
+				if (typeof suffix === 'number' || (typeof suffix === 'string' && suffix !== '')) letters[item.id] = Number(suffix);
+			}
+			return letters;
+		},
+		'letters',
+	);
 }
 
 /**
@@ -188,7 +208,12 @@ type Use = 'cites' | 'entries' | 'letters';
 
 function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine: CiteprocEngine) => T, use: Use = 'cites'): T {
 	// citeproc wraps a cite for wrapCitationEntry only when its item has a `system_id`.
-	const engine = csl.engine(set.items.map((item) => ({ ...item, system_id: item.id })), style.name, locale, 'html');
+	const engine = csl.engine(
+		set.items.map((item) => ({ ...item, system_id: item.id })),
+		style.name,
+		locale,
+		'html',
+	);
 	const extensions = engine.opt.development_extensions;
 	const modes = engine.disambiguate.modes;
 	try {
@@ -330,7 +355,8 @@ function bySeq(engine: CiteprocEngine, cluster: ClusterInput, html: string): str
  * `(xv)-(xvii)`), as Pandoc prints them; citeproc formats numeric ranges
  * (`33-35` → `33–35`, or `321–28` in Chicago) itself.
  */
-const dashes = (locator: string) => locator.replace(/(?<=\S)-(?=\S)/g, (dash, at: number, all: string) => (/\d/.test(all[at - 1]!) && /\d/.test(all[at + 1]!) ? dash : '–'));
+const dashes = (locator: string) =>
+	locator.replace(/(?<=\S)-(?=\S)/g, (dash, at: number, all: string) => (/\d/.test(all[at - 1]!) && /\d/.test(all[at + 1]!) ? dash : '–'));
 
 /** citeproc's inline styles as classes (the Content-Security-Policy forbids style attributes). */
 const styled = (html: string) => classesForStyles(html);

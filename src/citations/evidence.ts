@@ -113,7 +113,10 @@ export function textFragmentUrl(url: string, quote: string): string {
 	if (parts.length > 1) directive = `${encodeTerm(parts[0]!)},${encodeTerm(parts.at(-1)!)}`;
 	else {
 		const all = words(parts[0] ?? quote);
-		directive = all.length <= SHORT ? encodeTerm(all.join(' ')) : `${encodeTerm(all.slice(0, ENDS).join(' '))},${encodeTerm(all.slice(-ENDS).join(' '))}`;
+		directive =
+			all.length <= SHORT
+				? encodeTerm(all.join(' '))
+				: `${encodeTerm(all.slice(0, ENDS).join(' '))},${encodeTerm(all.slice(-ENDS).join(' '))}`;
 	}
 	return `${url}${url.includes('#') ? '' : '#'}:~:text=${directive}`;
 }

@@ -110,7 +110,8 @@ export function affixHtml(run: InlineRun, start: number, end: number): string {
 }
 
 /** The spaces after abbreviations in [start, end) of the run (abbreviations.ts), an escaped period ending none. */
-export const affixSpaces = (run: InlineRun, start: number, end: number) => abbreviationSpaces(run.text, start, end, (i) => run.escaped.has(i));
+export const affixSpaces = (run: InlineRun, start: number, end: number) =>
+	abbreviationSpaces(run.text, start, end, (i) => run.escaped.has(i));
 
 function inlineHtml(node: RootContent): string {
 	const text = joinAbbreviations(plainText(node));
@@ -131,7 +132,11 @@ export function plainText(node: Nodes): string {
  * by the node `make` returns; text around it is split, inline nodes inside
  * it are dropped (they live on in the cluster's prefix or suffix).
  */
-export function replaceClusters(run: InlineRun, clusters: { start: number; end: number }[], make: (index: number) => PhrasingContent): PhrasingContent[] {
+export function replaceClusters(
+	run: InlineRun,
+	clusters: { start: number; end: number }[],
+	make: (index: number) => PhrasingContent,
+): PhrasingContent[] {
 	const children = run.parent.children as PhrasingContent[];
 	const out: PhrasingContent[] = [];
 	let at = 0;

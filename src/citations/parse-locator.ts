@@ -161,7 +161,8 @@ class LocatorParser {
 				if (!this.is(pos, pairs[i]!)) continue;
 				const mid = isBrace(pos + 1) ? undefined : inner(pos + 1);
 				const close = mid ? mid.end : pos + 1;
-				if (this.is(close, pairs[i + 1]!)) unit = { digits: mid?.digits ?? false, text: pairs[i]! + (mid?.text ?? '') + pairs[i + 1]!, end: close + 1 };
+				if (this.is(close, pairs[i + 1]!))
+					unit = { digits: mid?.digits ?? false, text: pairs[i]! + (mid?.text ?? '') + pairs[i + 1]!, end: close + 1 };
 			}
 			if (!unit && !isBrace(pos)) unit = inner(pos);
 			if (!unit) break;
@@ -194,7 +195,8 @@ class LocatorParser {
 	private pageUnit(at: number): Word | undefined {
 		const token = this.tokens[at];
 		if (!token) return undefined;
-		if (token.inline === undefined && ROMAN.test(token.text.toUpperCase()) && token.text !== '') return { digits: true, text: token.text, end: at + 1 };
+		if (token.inline === undefined && ROMAN.test(token.text.toUpperCase()) && token.text !== '')
+			return { digits: true, text: token.text, end: at + 1 };
 		let pos = at;
 		let text = '';
 		while (pos < this.tokens.length && !this.space(pos) && !this.punct(pos)) text += this.text(pos++);

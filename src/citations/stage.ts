@@ -1,7 +1,17 @@
 import { statSync } from 'node:fs';
 import { cslItems, type CslItem } from '../bibliography/csl.ts';
 import { CitationCache, digest, type CitationCacheOptions } from './cache.ts';
-import { formatBrief, formatEntries, letterGroups, localeXml, styleFor, yearLetters, type ClusterInput, type Formatted, type Style } from './engine.ts';
+import {
+	formatBrief,
+	formatEntries,
+	letterGroups,
+	localeXml,
+	styleFor,
+	yearLetters,
+	type ClusterInput,
+	type Formatted,
+	type Style,
+} from './engine.ts';
 import { locatorTerms } from './locators.ts';
 
 /** `#bib-<key>`, percent-encoded where a key holds what a URL fragment may not (`#`, `%`, quotes, spaces). */
@@ -23,7 +33,10 @@ export class CitationStage {
 	readonly cache: CitationCache;
 	/** The locale citations are formatted in unless a call names another. */
 	readonly locale: string;
-	private readonly letterMemo = new Map<string, { mtimeMs: number; groups: Map<string, CslItem[]>; letters: Map<CslItem[], Record<string, number>> }>();
+	private readonly letterMemo = new Map<
+		string,
+		{ mtimeMs: number; groups: Map<string, CslItem[]>; letters: Map<CslItem[], Record<string, number>> }
+	>();
 
 	constructor(options: CitationCacheOptions & { locale?: string | undefined } = {}) {
 		this.cache = new CitationCache(options);
@@ -45,13 +58,18 @@ export class CitationStage {
 		const memo = `${bibFile}\0${style.id}\0${locale}`;
 		const { mtimeMs } = statSync(bibFile);
 		let known = this.letterMemo.get(memo);
-		if (known?.mtimeMs !== mtimeMs) this.letterMemo.set(memo, (known = { mtimeMs, groups: letterGroups(this.items(bibFile).values()), letters: new Map() }));
+		if (known?.mtimeMs !== mtimeMs)
+			this.letterMemo.set(memo, (known = { mtimeMs, groups: letterGroups(this.items(bibFile).values()), letters: new Map() }));
 		const out: Record<string, number> = {};
 		for (const key of keys) {
 			const group = known.groups.get(key);
 			if (!group) continue;
 			let letters = known.letters.get(group);
-			if (!letters) known.letters.set(group, (letters = this.cache.get('letters', { style: style.id, locale, group }, () => yearLetters(style, locale, group), false)));
+			if (!letters)
+				known.letters.set(
+					group,
+					(letters = this.cache.get('letters', { style: style.id, locale, group }, () => yearLetters(style, locale, group), false)),
+				);
 			if (letters[key] !== undefined) out[key] = letters[key];
 		}
 		return out;
@@ -63,7 +81,12 @@ export class CitationStage {
 		const all = this.items(bibFile);
 		const items = keys.map((key) => all.get(key)!);
 		const letters = this.letters(bibFile, style, keys, locale);
-		return this.cache.get('brief', { style: style.id, locale, items, letters, clusters }, () => formatBrief(style, locale, { items, letters }, clusters, referenceHref), false);
+		return this.cache.get(
+			'brief',
+			{ style: style.id, locale, items, letters, clusters },
+			() => formatBrief(style, locale, { items, letters }, clusters, referenceHref),
+			false,
+		);
 	}
 
 	/** Works of a bibliography as entries standing alone, with their year letters: previews, /references/, source pages. */
@@ -71,7 +94,13 @@ export class CitationStage {
 		const style = styleFor(csl);
 		const all = this.items(bibFile);
 		const letters = this.letters(bibFile, style, keys, locale);
-		return this.batch('entry', style, locale, keys.map((key) => all.get(key)!), letters);
+		return this.batch(
+			'entry',
+			style,
+			locale,
+			keys.map((key) => all.get(key)!),
+			letters,
+		);
 	}
 
 	/**
@@ -81,7 +110,12 @@ export class CitationStage {
 	 */
 	records(records: CslItem[], csl: string, locale = this.locale): Record<string, string> {
 		const style = styleFor(csl);
-		return this.cache.get('records', { style: style.id, locale, records }, () => formatEntries(style, locale, { items: records, letters: {} }), false);
+		return this.cache.get(
+			'records',
+			{ style: style.id, locale, records },
+			() => formatEntries(style, locale, { items: records, letters: {} }),
+			false,
+		);
 	}
 
 	/** Each item memoised on its own; those not yet formatted are formatted in one call. */
@@ -95,7 +129,13 @@ export class CitationStage {
 			else out[item.id] = hit;
 		}
 		if (missing.length > 0) {
-			const formatted = formatEntries(style, locale, { items: missing, letters: pick(letters, missing.map((item) => item.id)) });
+			const formatted = formatEntries(style, locale, {
+				items: missing,
+				letters: pick(
+					letters,
+					missing.map((item) => item.id),
+				),
+			});
 			for (const item of missing) out[item.id] = this.cache.get(kind, inputs(item), () => formatted[item.id] ?? '');
 		}
 		return out;

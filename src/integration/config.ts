@@ -66,7 +66,10 @@ export interface Environment {
 export function resolveConfig(options: SourcedOptions, { root, cacheDir, siteOverride }: Environment): SourcedConfig {
 	const parsed = parseOptions(options);
 	if (siteOverride && !SourcedOptionsSchema.shape.site.safeParse(siteOverride).success) {
-		throw new AstroError(`SOURCED_SITE="${siteOverride}" is not an http(s) address.`, 'Set it to the address the site is published at, e.g. https://example.org/research/.');
+		throw new AstroError(
+			`SOURCED_SITE="${siteOverride}" is not an http(s) address.`,
+			'Set it to the address the site is published at, e.g. https://example.org/research/.',
+		);
 	}
 	const url = new URL(siteOverride || parsed.site);
 	url.search = '';

@@ -13,7 +13,10 @@ export const SourcedOptionsSchema = z.strictObject({
 	/** The site's name: header, titles, feed, sharing cards, and the publisher of its briefs' citations. */
 	name: z.string().trim().min(1, 'must not be empty').default('Sourced'),
 	/** The language of the site's pages and search index (a BCP 47 tag). */
-	lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"').default('en'),
+	lang: z
+		.string()
+		.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"')
+		.default('en'),
 	/** The folder of briefs and bibliographies, relative to the project (or absolute). */
 	content: z.string().min(1, 'must name a folder').default('content'),
 	/** The bibliography briefs cite unless their frontmatter names another, relative to the content folder. */
@@ -21,7 +24,10 @@ export const SourcedOptionsSchema = z.strictObject({
 	/** The citation style unless a brief names another: chicago, mla, apa, vancouver, harvard1, or a .csl file in the content folder. */
 	style: z.string().min(1, 'must name a style').default('chicago'),
 	/** The locale citations are formatted in (CSL's terms and dates). */
-	locale: z.string().regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'must be a CSL locale such as "en-US" or "de-DE"').default('en-US'),
+	locale: z
+		.string()
+		.regex(/^[a-z]{2,3}-[A-Z]{2}$/, 'must be a CSL locale such as "en-US" or "de-DE"')
+		.default('en-US'),
 	/**
 	 * Whether every cited bibliography entry must say what was checked: with `true`, an entry without a `verification`
 	 * field fails the build; with `false`, it shows "Not yet checked" and is counted in one line at the end of the build.

@@ -35,7 +35,14 @@ export async function checkLinks(dir: string, base = '/'): Promise<string[]> {
 	}
 	const exists = new Map<string, Promise<boolean>>();
 	const fileExists = (file: string) => {
-		if (!exists.has(file)) exists.set(file, stat(file).then((s) => s.isFile(), () => false));
+		if (!exists.has(file))
+			exists.set(
+				file,
+				stat(file).then(
+					(s) => s.isFile(),
+					() => false,
+				),
+			);
 		return exists.get(file)!;
 	};
 	for (const [file, text] of html) {
@@ -44,7 +51,9 @@ export async function checkLinks(dir: string, base = '/'): Promise<string[]> {
 			if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
 			const url = new URL(href, `http://site${base}${path.relative(dir, file).replace(/index\.html$/, '')}`);
 			if (!url.pathname.startsWith(base)) {
-				problems.push(`${path.relative(dir, file)}: link to ${href} leaves the site's base path ${base}: make it with withBase() (src/utils/url.ts)`);
+				problems.push(
+					`${path.relative(dir, file)}: link to ${href} leaves the site's base path ${base}: make it with withBase() (src/utils/url.ts)`,
+				);
 				continue;
 			}
 			let target = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));
@@ -63,7 +72,12 @@ export async function checkLinks(dir: string, base = '/'): Promise<string[]> {
 }
 
 const decodeEntities = (s: string) =>
-	s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+	s
+		.replace(/&amp;/g, '&')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>');
 
 /** Fails the build on any problem checkLinks finds. */
 export function linkCheck(): AstroIntegration {
@@ -77,7 +91,9 @@ export function linkCheck(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const problems = await checkLinks(fileURLToPath(dir), base);
 				if (problems.length > 0) {
-					throw new Error(`The built site has ${problems.length} broken link(s) or duplicate id(s):\n  ${problems.slice(0, 30).join('\n  ')}`);
+					throw new Error(
+						`The built site has ${problems.length} broken link(s) or duplicate id(s):\n  ${problems.slice(0, 30).join('\n  ')}`,
+					);
 				}
 				logger.info(`every internal link and #fragment resolves${base === '/' ? '' : ` under ${base}`}; no duplicate ids`);
 			},

@@ -45,4 +45,3 @@ export function pagefind(collector: BuildCollector, config: SourcedConfig, stage
 		},
 	};
 }
-

@@ -44,7 +44,9 @@ export function security(): AstroIntegration {
 		name: 'sourced:security',
 		hooks: {
 			'astro:config:setup': ({ updateConfig }) => {
-				updateConfig({ security: { csp: { algorithm: 'SHA-256', directives: [...DIRECTIVES], scriptDirective: { resources: SCRIPT_SOURCES } } } });
+				updateConfig({
+					security: { csp: { algorithm: 'SHA-256', directives: [...DIRECTIVES], scriptDirective: { resources: SCRIPT_SOURCES } } },
+				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
@@ -56,14 +58,20 @@ export function security(): AstroIntegration {
 				for (const page of pages) {
 					const text = await readFile(page, 'utf8');
 					const policy = META.exec(text.slice(0, text.indexOf('</head>')))?.[1];
-					if (!policy) throw new Error(`${path.relative(out, page)}: Astro wrote no Content-Security-Policy into the page's <head>; is it a page without the Base layout?`);
+					if (!policy)
+						throw new Error(
+							`${path.relative(out, page)}: Astro wrote no Content-Security-Policy into the page's <head>; is it a page without the Base layout?`,
+						);
 					for (const hash of sources(policy, 'script-src')) if (hash.startsWith("'sha")) scripts.set(hash, (scripts.get(hash) ?? 0) + 1);
 					styles = Math.max(styles, sources(policy, 'style-src').filter((s) => s.startsWith("'sha")).length);
 				}
 				// Inline scripts every page runs (the theme line and the bootstrap); one that only some pages run would also
 				// have to be allowed on all of them here, so say so.
 				const partial = [...scripts].filter(([, n]) => n < pages.length).map(([hash]) => hash);
-				if (partial.length > 0) logger.warn(`${partial.length} inline script(s) run on some pages only; _headers allows them on every page: ${partial.join(' ')}`);
+				if (partial.length > 0)
+					logger.warn(
+						`${partial.length} inline script(s) run on some pages only; _headers allows them on every page: ${partial.join(' ')}`,
+					);
 				const header = [
 					`script-src ${[...SCRIPT_SOURCES, ...[...scripts.keys()].sort()].join(' ')}`,
 					...DIRECTIVES.filter((d) => !d.startsWith('default-src')),
@@ -81,7 +89,9 @@ export function security(): AstroIntegration {
 						'',
 					].join('\n'),
 				);
-				logger.info(`Content-Security-Policy on ${pages.length} page(s): ${scripts.size} inline script hash(es), up to ${styles} inline style hash(es) a page`);
+				logger.info(
+					`Content-Security-Policy on ${pages.length} page(s): ${scripts.size} inline script hash(es), up to ${styles} inline style hash(es) a page`,
+				);
 			},
 		},
 	};

@@ -16,7 +16,10 @@ export interface SourceRecord {
 const URL_RE = /\s*https?:\/\/\S+/g;
 
 /** A formatted entry's text: its HTML without tags, with citeproc's escapes read back. */
-const entryText = (html: string) => toString(fromHtml(html, { fragment: true })).replace(/\s+/g, ' ').trim();
+const entryText = (html: string) =>
+	toString(fromHtml(html, { fragment: true }))
+		.replace(/\s+/g, ' ')
+		.trim();
 
 /**
  * One search record per source, however many briefs cite it: author, title,
@@ -36,14 +39,22 @@ export function sourceRecords(sources: SiteSource[], { site }: Pick<SourcedConfi
 		const named = source.citedIn
 			.slice(0, site.citingBriefsListed)
 			.map(({ brief, blocks, quotes }) =>
-				[`${brief.title}.`, strings.citedIn, blocks.map((block) => block.label).join(', '), ...quotes.map((quote) => `“${quote}”`)].join(' '),
+				[`${brief.title}.`, strings.citedIn, blocks.map((block) => block.label).join(', '), ...quotes.map((quote) => `“${quote}”`)].join(
+					' ',
+				),
 			);
 		const more = source.citedIn.length - named.length;
 		return {
 			// A site path, like the pages Pagefind indexes: the search module gives Pagefind the base path to put before it.
 			url: `/references/#source-${source.slug}`,
 			// The entry without its address: a search finds the source by author, title or publisher, and its excerpt is one line.
-			content: [entryText(source.html).replace(URL_RE, '').replace(/\s+\./g, '.').trim(), `${status}.`, source.note, ...named, more > 0 ? strings.citedInMore(more) : '']
+			content: [
+				entryText(source.html).replace(URL_RE, '').replace(/\s+\./g, '.').trim(),
+				`${status}.`,
+				source.note,
+				...named,
+				more > 0 ? strings.citedInMore(more) : '',
+			]
 				.filter(Boolean)
 				.join(' '),
 			language: site.lang,

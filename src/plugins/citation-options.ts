@@ -34,10 +34,14 @@ export function citationSettings(file: VFile): CitationSettings {
 }
 
 /** The bibliography and style a brief asked for in its frontmatter, or the site's; for plugins, pages and endpoints. */
-export function resolveCitationSettings(frontmatter: { bibliography?: unknown; csl?: unknown }, { citations, paths }: CitationConfig): CitationSettings {
+export function resolveCitationSettings(
+	frontmatter: { bibliography?: unknown; csl?: unknown },
+	{ citations, paths }: CitationConfig,
+): CitationSettings {
 	const csl = typeof frontmatter['csl'] === 'string' ? frontmatter['csl'] : citations.style;
 	return {
-		bibliography: typeof frontmatter['bibliography'] === 'string' ? path.resolve(paths.content, frontmatter['bibliography']) : citations.bibliography,
+		bibliography:
+			typeof frontmatter['bibliography'] === 'string' ? path.resolve(paths.content, frontmatter['bibliography']) : citations.bibliography,
 		csl: BUNDLED_STYLES.has(csl) ? csl : STYLE_FILES[csl] ? path.join(paths.root, STYLE_FILES[csl]) : path.resolve(paths.content, csl),
 		locale: citations.locale,
 	};

@@ -100,4 +100,10 @@ export const remarkRehypeOptions = {
 
 /** The Markdown processor of one build (Astro's `markdown.processor`, which MDX inherits), made by the sourced() integration. */
 export const markdownProcessor = (context: PipelineContext) =>
-	unified({ gfm: false, smartypants: false, remarkPlugins: remarkPluginsWith(context), rehypePlugins: rehypePluginsWith(context), remarkRehype: remarkRehypeOptions });
+	unified({
+		gfm: false,
+		smartypants: false,
+		remarkPlugins: remarkPluginsWith(context),
+		rehypePlugins: rehypePluginsWith(context),
+		remarkRehype: remarkRehypeOptions,
+	});

@@ -69,7 +69,10 @@ export function rehypeAnchorManifest({ manifest }: { manifest: string }): Transf
 			]);
 			// Only an anchor this build made can succeed one: a published anchor that is still here is its own.
 			const open = ids.flatMap((id, i) => (fresh(id) ? [i] : []));
-			const { successors, unmatched } = matchAnchors(records, open.map((i) => candidates[i]!));
+			const { successors, unmatched } = matchAnchors(
+				records,
+				open.map((i) => candidates[i]!),
+			);
 			for (const [old, index] of successors) aliases[old] = ids[open[index]!]!;
 			for (const [old, closest] of unmatched) {
 				const record = records.find(([id]) => id === old)![1];
@@ -99,7 +102,12 @@ export function rehypeAnchorManifest({ manifest }: { manifest: string }): Transf
 
 const clip = (text: string) => normalize(text).slice(0, 200);
 
-const aliasSpan = (id: string): Element => ({ type: 'element', tagName: 'span', properties: { id, className: ['anchor-alias'] }, children: [] });
+const aliasSpan = (id: string): Element => ({
+	type: 'element',
+	tagName: 'span',
+	properties: { id, className: ['anchor-alias'] },
+	children: [],
+});
 
 function finalTarget(id: string, published: BriefAnchors): string {
 	let target = id;

@@ -66,7 +66,15 @@ export function rehypeBlockIds({ manifest }: { manifest: string }): Transformer<
 			// A captioned figure or table is known by its number (rehype-figures), and found by its caption.
 			const figure = numbered.get(node);
 			const label = figure?.label ?? `${section.title}${kind.label}${n}`;
-			found.push({ node, kind: kind.kind, n, label, title: figure?.title ?? label, text: normalize(textAsWritten(node)).slice(0, 200), section });
+			found.push({
+				node,
+				kind: kind.kind,
+				n,
+				label,
+				title: figure?.title ?? label,
+				text: normalize(textAsWritten(node)).slice(0, 200),
+				section,
+			});
 		};
 		for (const node of tree.children as (RootContent | ElementContent)[]) {
 			if (node.type !== 'element') continue;

@@ -26,11 +26,15 @@ export function rehypeCiteSections({ stage, site }: { stage: CitationStage; site
 		const headings = tree.children.filter(
 			(node): node is Element => node.type === 'element' && node.tagName === 'h2' && typeof node.properties['id'] === 'string',
 		);
-		const records = headings.map((h) => sectionRecord(slug, meta as BriefMeta, { id: String(h.properties['id']), title: toString(h).trim() }, site));
+		const records = headings.map((h) =>
+			sectionRecord(slug, meta as BriefMeta, { id: String(h.properties['id']), title: toString(h).trim() }, site),
+		);
 		// All sections with one registration in the build's engine, each entry standing alone (no year letters).
 		const { csl, locale } = citationSettings(file);
 		const formatted = stage.records(records, csl, locale);
-		const boxes = new Map(headings.map((heading, i) => [heading, citeBox(formatted[records[i]!.id] ?? '', `cite-section-${heading.properties['id']}`)]));
+		const boxes = new Map(
+			headings.map((heading, i) => [heading, citeBox(formatted[records[i]!.id] ?? '', `cite-section-${heading.properties['id']}`)]),
+		);
 		tree.children = tree.children.flatMap((node) => {
 			const box = node.type === 'element' ? boxes.get(node) : undefined;
 			return box ? [node, box] : [node];
@@ -56,7 +60,12 @@ function citeBox(html: string, id: string): Element {
 				properties: {},
 				children: [
 					{ type: 'text', value: strings.cite },
-					{ type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: strings.citeSectionRest }] },
+					{
+						type: 'element',
+						tagName: 'span',
+						properties: { className: ['visually-hidden'] },
+						children: [{ type: 'text', value: strings.citeSectionRest }],
+					},
 				],
 			},
 			{

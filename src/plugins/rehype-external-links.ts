@@ -11,7 +11,8 @@ export function rehypeExternalLinks(): Transformer<Root> {
 	return (tree) => {
 		visit(tree, 'element', (node) => {
 			const href = node.properties['href'];
-			if (node.tagName === 'a' && typeof href === 'string' && /^https?:\/\//.test(href)) node.properties['rel'] = ['noopener', 'noreferrer'];
+			if (node.tagName === 'a' && typeof href === 'string' && /^https?:\/\//.test(href))
+				node.properties['rel'] = ['noopener', 'noreferrer'];
 		});
 	};
 }

@@ -101,7 +101,11 @@ export function rehypeFigures({ base }: { base: string } = { base: '/' }): Trans
 			const n = ++count[kind];
 			const label = `${NAME[kind]} ${n}`;
 			const numbered: Numbered = { kind, n, label, title: `${label}: ${plainText(paragraph)}`, ...(id ? { id } : {}) };
-			const content: ElementContent[] = [el('span', { className: ['figure-number'] }, [text(`${label}:`)]), text(' '), ...paragraph.children];
+			const content: ElementContent[] = [
+				el('span', { className: ['figure-number'] }, [text(`${label}:`)]),
+				text(' '),
+				...paragraph.children,
+			];
 			const node = children[target] as Element;
 			let element: Element;
 			if (kind === 'table') {
@@ -232,7 +236,11 @@ function plainText(paragraph: Element): string {
 			.filter((child) => !(child.type === 'element' && String(child.properties['id'] ?? '').startsWith('citation--')))
 			.map((child) => (child.type === 'element' ? withoutCitations(child) : child)),
 	});
-	return toString(withoutCitations(paragraph)).replace(/\s+/g, ' ').replace(/\s+([.,;:)])/g, '$1').replace(/\(\s*\)/g, '').trim();
+	return toString(withoutCitations(paragraph))
+		.replace(/\s+/g, ' ')
+		.replace(/\s+([.,;:)])/g, '$1')
+		.replace(/\(\s*\)/g, '')
+		.trim();
 }
 
 /** The MDX nodes for `<a href={image.src}>` and `import image from './chart.png'`. */

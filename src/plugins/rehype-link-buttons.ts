@@ -55,11 +55,20 @@ export function rehypeLinkButtons(): Transformer<Root> {
 const button = (id: string, label: string, tabIndex?: number): Element => ({
 	type: 'element',
 	tagName: 'button',
-	properties: { type: 'button', className: ['copy-link'], dataLoad: 'c', dataCopy: `#${id}`, ariaLabel: label, ...(tabIndex === undefined ? {} : { tabIndex }), disabled: true },
+	properties: {
+		type: 'button',
+		className: ['copy-link'],
+		dataLoad: 'c',
+		dataCopy: `#${id}`,
+		ariaLabel: label,
+		...(tabIndex === undefined ? {} : { tabIndex }),
+		disabled: true,
+	},
 	children: [],
 });
 
-const hasClass = (node: Element, name: string) => Array.isArray(node.properties['className']) && node.properties['className'].includes(name);
+const hasClass = (node: Element, name: string) =>
+	Array.isArray(node.properties['className']) && node.properties['className'].includes(name);
 
 const isAlias = (node: ElementContent) => node.type === 'element' && hasClass(node, 'anchor-alias');
 

@@ -103,16 +103,22 @@ function passagePreview(preview: Element, id: string, quote: string, url: string
 }
 
 function passageQuote(quote: string, url: string | undefined): Element {
-	return el('blockquote', { className: ['passage'], ...(url ? { cite: url } : {}) }, [
-		el('p', {}, [text(`“${quote}”`)]),
-	]);
+	return el('blockquote', { className: ['passage'], ...(url ? { cite: url } : {}) }, [el('p', {}, [text(`“${quote}”`)])]);
 }
 
 /** A button after the citation that opens the passage's preview: by a tap, a click or the keyboard, with no script. */
 function passageButton(id: string, citation: string): Element {
-	return el('button', { type: 'button', className: ['passage-button'], popoverTarget: id, ariaLabel: strings.showPassage(citation), dataPagefindIgnore: 'all' }, [
-		el('span', { ariaHidden: 'true' }, [text('”')]),
-	]);
+	return el(
+		'button',
+		{
+			type: 'button',
+			className: ['passage-button'],
+			popoverTarget: id,
+			ariaLabel: strings.showPassage(citation),
+			dataPagefindIgnore: 'all',
+		},
+		[el('span', { ariaHidden: 'true' }, [text('”')])],
+	);
 }
 
 function linksOf(node: Element): Element[] {
@@ -128,4 +134,9 @@ const hasClass = (node: Element, name: string) => {
 	return Array.isArray(classes) && classes.includes(name);
 };
 const text = (value: string): ElementContent => ({ type: 'text', value });
-const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+	type: 'element',
+	tagName,
+	properties,
+	children,
+});

@@ -39,7 +39,8 @@ export interface BriefCitations {
 	sources: Map<string, Source>;
 }
 
-export const briefCitationsOf = (file: VFile): BriefCitations | undefined => (file.data as { briefCitations?: BriefCitations }).briefCitations;
+export const briefCitationsOf = (file: VFile): BriefCitations | undefined =>
+	(file.data as { briefCitations?: BriefCitations }).briefCitations;
 
 /** Where a citation may not stand: a link inside a link, or a heading that names a section. */
 const FORBIDDEN_PARENTS: Record<string, string> = {
@@ -128,7 +129,11 @@ export function remarkCitations({ stage, strictVerification }: { stage: Citation
 		const terms = termsFor(settings.locale);
 		const inputs = found.flatMap(({ run, clusters }) => clusters.map((cluster) => clusterInput(run, cluster, terms, quotes)));
 		const formatted = stage.brief(settings.bibliography, settings.csl, keys, inputs, settings.locale);
-		data.briefCitations = { bibliography: formatted.bibliography, entries: stage.entries(settings.bibliography, settings.csl, keys, settings.locale), sources };
+		data.briefCitations = {
+			bibliography: formatted.bibliography,
+			entries: stage.entries(settings.bibliography, settings.csl, keys, settings.locale),
+			sources,
+		};
 
 		let n = 0;
 		for (const { run, clusters } of found) {
@@ -198,7 +203,8 @@ function tokensOf(run: InlineRun, from: number, to: number): Token[] {
 	return tokens;
 }
 
-const tokenHtml = (run: InlineRun, token: Token) => (token.inline === undefined ? token.text : affixHtml(run, token.inline, token.inline + 1));
+const tokenHtml = (run: InlineRun, token: Token) =>
+	token.inline === undefined ? token.text : affixHtml(run, token.inline, token.inline + 1);
 
 /** The citation as the author wrote it, for messages. */
 function written(run: InlineRun, cluster: Cluster, source: string): string {

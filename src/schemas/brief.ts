@@ -86,30 +86,32 @@ export const authorSchema = z.strictObject({
 });
 
 /** Frontmatter of a brief in `content/briefs/*.mdx`. */
-export const briefSchema = z.strictObject({
-	/** The brief's title, plain text. */
-	title: z.string().min(1),
-	/** One-line standfirst shown under the title. */
-	subtitle: z.string().min(1).optional(),
-	/** Two or three sentences for the home page, search results and sharing cards. */
-	summary: z.string().min(1),
-	/** Who wrote the brief, in byline order. */
-	authors: z.array(authorSchema).min(1),
-	/** Date of first publication (YYYY-MM-DD). */
-	published: calendarDate,
-	/** Date of the last substantive revision (YYYY-MM-DD); defaults to `published`. */
-	updated: calendarDate.optional(),
-	/** Subject tags, used on the home page and as search filters. */
-	topics: z.array(z.string().min(1)).default([]),
-	/** Bibliography file relative to `content/`; defaults to `bibliography.bib`. */
-	bibliography: z.string().endsWith('.bib').optional(),
-	/** CSL style: a bundled name (chicago, apa, vancouver, harvard1, mla) or a .csl file relative to `content/`. */
-	csl: z.string().min(1).optional(),
-	/** Drafts are built in `astro dev` only. */
-	draft: z.boolean().default(false),
-	/** Dated corrections and updates since publication; the newest sets "Updated". */
-	corrections: z.array(correctionSchema).default([]),
-}).transform(withCorrections);
+export const briefSchema = z
+	.strictObject({
+		/** The brief's title, plain text. */
+		title: z.string().min(1),
+		/** One-line standfirst shown under the title. */
+		subtitle: z.string().min(1).optional(),
+		/** Two or three sentences for the home page, search results and sharing cards. */
+		summary: z.string().min(1),
+		/** Who wrote the brief, in byline order. */
+		authors: z.array(authorSchema).min(1),
+		/** Date of first publication (YYYY-MM-DD). */
+		published: calendarDate,
+		/** Date of the last substantive revision (YYYY-MM-DD); defaults to `published`. */
+		updated: calendarDate.optional(),
+		/** Subject tags, used on the home page and as search filters. */
+		topics: z.array(z.string().min(1)).default([]),
+		/** Bibliography file relative to `content/`; defaults to `bibliography.bib`. */
+		bibliography: z.string().endsWith('.bib').optional(),
+		/** CSL style: a bundled name (chicago, apa, vancouver, harvard1, mla) or a .csl file relative to `content/`. */
+		csl: z.string().min(1).optional(),
+		/** Drafts are built in `astro dev` only. */
+		draft: z.boolean().default(false),
+		/** Dated corrections and updates since publication; the newest sets "Updated". */
+		corrections: z.array(correctionSchema).default([]),
+	})
+	.transform(withCorrections);
 
 export type BriefFrontmatter = z.output<typeof briefSchema>;
 export type Author = z.output<typeof authorSchema>;

@@ -31,10 +31,13 @@ land();
  * passed last, just under the top of the window. Links not shown (Notes, on
  * screens that show notes in the margin) are never marked.
  */
-const links = new Map([...document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')].map((a) => [decodeURIComponent(a.hash.slice(1)), a]));
+const links = new Map(
+	[...document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')].map((a) => [decodeURIComponent(a.hash.slice(1)), a]),
+);
 const headings = [...links.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => h !== null);
 const current = document.querySelector('.toc-current');
-const sectionOf = (el: Element) => headings.filter((h) => h === el || h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
+const sectionOf = (el: Element) =>
+	headings.filter((h) => h === el || h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
 function mark() {
 	const shown = headings.filter((h) => getComputedStyle(links.get(h.id)!.closest('li')!).display !== 'none');
 	const line = Math.min(120, innerHeight * 0.2);
@@ -42,9 +45,11 @@ function mark() {
 	const targetTop = target ? target.getBoundingClientRect().top : -1;
 	let section: HTMLElement | undefined;
 	if (target && targetTop >= 0 && targetTop < innerHeight / 2) section = sectionOf(target);
-	else if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) section = shown.filter((h) => h.getBoundingClientRect().top < innerHeight).at(-1);
+	else if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2)
+		section = shown.filter((h) => h.getBoundingClientRect().top < innerHeight).at(-1);
 	else section = shown.filter((h) => h.getBoundingClientRect().top < line).at(-1);
-	if (section && !shown.includes(section)) section = shown.filter((h) => h.compareDocumentPosition(section!) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
+	if (section && !shown.includes(section))
+		section = shown.filter((h) => h.compareDocumentPosition(section!) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
 	for (const [id, link] of links) {
 		if (id === section?.id) link.setAttribute('aria-current', 'location');
 		else link.removeAttribute('aria-current');

@@ -8,7 +8,11 @@ import { anchorUrl, toast } from './copy.ts';
  * bootstrap lands the others on the anchor.
  */
 const article = document.querySelector('article')!;
-const button = Object.assign(document.createElement('button'), { type: 'button', className: 'quote-link', textContent: strings.copyQuoteLink });
+const button = Object.assign(document.createElement('button'), {
+	type: 'button',
+	className: 'quote-link',
+	textContent: strings.copyQuoteLink,
+});
 button.hidden = true;
 document.body.append(button);
 

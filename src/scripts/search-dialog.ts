@@ -26,7 +26,11 @@ export function open(query?: string | null): void {
 		const element = document.createElement('dialog');
 		element.className = 'search-dialog';
 		element.setAttribute('aria-label', strings.search);
-		const close = Object.assign(document.createElement('button'), { type: 'button', className: 'search-close', textContent: strings.close });
+		const close = Object.assign(document.createElement('button'), {
+			type: 'button',
+			className: 'search-close',
+			textContent: strings.close,
+		});
 		close.addEventListener('click', () => element.close());
 		const body = Object.assign(document.createElement('div'), { id: 'search-dialog' });
 		element.append(close, body);

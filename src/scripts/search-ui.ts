@@ -60,7 +60,11 @@ export function pagefind(): Promise<Pagefind> {
 	return engine;
 }
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	props: Record<string, unknown> = {},
+	...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
 	const el = document.createElement(tag);
 	Object.assign(el, props);
 	el.append(...children);
@@ -74,13 +78,14 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, 
  */
 function excerpt(html: string, terms: string[]): HTMLSpanElement {
 	const span = h('span', { className: 'excerpt', innerHTML: html });
-	for (const mark of span.querySelectorAll('mark')) if (termsMatched(mark.textContent ?? '', terms).length === 0) mark.replaceWith(...mark.childNodes);
+	for (const mark of span.querySelectorAll('mark'))
+		if (termsMatched(mark.textContent ?? '', terms).length === 0) mark.replaceWith(...mark.childNodes);
 	span.normalize();
 	const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
 	const texts: Text[] = [];
 	while (walker.nextNode()) texts.push(walker.currentNode as Text);
 	for (const node of texts) {
-		const parts = (node.data).split(/([\p{Script=Han}\u3000-\u303f\uff01-\uff5e]+)/u);
+		const parts = node.data.split(/([\p{Script=Han}\u3000-\u303f\uff01-\uff5e]+)/u);
 		if (parts.length === 1) continue;
 		node.replaceWith(...parts.map((part, i) => (i % 2 ? h('span', { lang: 'zh-Hans' }, part) : part)));
 	}
@@ -103,9 +108,20 @@ const markTerms = (text: string, terms: string[]) =>
  * topic and status); `hint` says which keys do what there.
  * Returns the input, and a function that runs a query as if typed.
  */
-export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (q: string) => void = () => {}, hint: string = strings.searchHint) {
+export function mountSearch(
+	root: HTMLElement,
+	moreFilters: string[],
+	onQuery: (q: string) => void = () => {},
+	hint: string = strings.searchHint,
+) {
 	const id = root.id || 'search';
-	const input = h('input', { type: 'search', id: `${id}-q`, autocomplete: 'off', spellcheck: false, placeholder: strings.searchPlaceholder });
+	const input = h('input', {
+		type: 'search',
+		id: `${id}-q`,
+		autocomplete: 'off',
+		spellcheck: false,
+		placeholder: strings.searchPlaceholder,
+	});
 	input.setAttribute('aria-controls', `${id}-results`);
 	input.setAttribute('aria-describedby', `${id}-hint`);
 	const filters = h('div', { className: 'search-filters' });
@@ -250,7 +266,12 @@ export function mountSearch(root: HTMLElement, moreFilters: string[], onQuery: (
 function fieldset(name: string, values: string[]): HTMLFieldSetElement {
 	const single = name === 'type';
 	const options = values.map((value) =>
-		h('label', {}, h('input', { type: single ? 'radio' : 'checkbox', name, value, checked: single && !value }), value || strings.allResults),
+		h(
+			'label',
+			{},
+			h('input', { type: single ? 'radio' : 'checkbox', name, value, checked: single && !value }),
+			value || strings.allResults,
+		),
 	);
 	return h('fieldset', {}, h('legend', {}, strings.filterNames[name as keyof typeof strings.filterNames] ?? name), ...options);
 }
@@ -275,7 +296,13 @@ function renderResult(result: ResultData, terms: string[]): { item: HTMLLIElemen
 		const item = h(
 			'li',
 			{ className: isSource ? 'result source' : 'result' },
-			h('a', { href: result.url }, h('span', { className: 'result-kind' }, isSource ? strings.kindSource : strings.kindBrief), h('span', { className: 'result-title' }, title), excerpt(result.excerpt, terms)),
+			h(
+				'a',
+				{ href: result.url },
+				h('span', { className: 'result-kind' }, isSource ? strings.kindSource : strings.kindBrief),
+				h('span', { className: 'result-title' }, title),
+				excerpt(result.excerpt, terms),
+			),
 		);
 		return { item, count: 1 };
 	}
@@ -284,14 +311,26 @@ function renderResult(result: ResultData, terms: string[]): { item: HTMLLIElemen
 			const found = matched(sub.locations);
 			// A heading's sub-result holds the heading's words only.
 			const heading = /^h\d$/i.test(sub.anchor?.element ?? '') ? found.size : 0;
-			const score = sub.weighted_locations.reduce((sum, l) => sum + (termsMatched(words[l.location] ?? '', terms).length > 0 ? l.balanced_score : 0), 0);
+			const score = sub.weighted_locations.reduce(
+				(sum, l) => sum + (termsMatched(words[l.location] ?? '', terms).length > 0 ? l.balanced_score : 0),
+				0,
+			);
 			return { sub, order, found: found.size, heading, whole: heading === terms.length ? 1 : 0, score };
 		})
 		.filter((r) => r.found > 0)
 		.sort((a, b) => b.whole - a.whole || b.found - a.found || b.heading - a.heading || b.score - a.score || a.order - b.order);
 	if (ranked.length === 0) return undefined;
 	const entry = ({ sub, heading }: (typeof ranked)[number]) =>
-		h('li', {}, h('a', { href: sub.url }, h('span', { className: 'result-title' }, sub.title), heading > 0 ? sectionExcerpt(result, sub, terms) : excerpt(sub.excerpt, terms)));
+		h(
+			'li',
+			{},
+			h(
+				'a',
+				{ href: sub.url },
+				h('span', { className: 'result-title' }, sub.title),
+				heading > 0 ? sectionExcerpt(result, sub, terms) : excerpt(sub.excerpt, terms),
+			),
+		);
 	const shown = h('ul', {}, ...ranked.slice(0, 3).map(entry));
 	const item = h('li', { className: 'result' }, h('a', { className: 'result-title result-brief', href: result.url }, title), shown);
 	const rest = ranked.slice(3);

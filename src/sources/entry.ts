@@ -52,7 +52,8 @@ function accessLine(access: Access, entryText: string): string {
 }
 
 /** Whether the style printed the access date already ("Accessed May 3, 2025", "Retrieved …", "[cited 2025 May 3]"). */
-const printed = (entryText: string, [year]: number[]) => new RegExp(`\\b(?:accessed|retrieved|cited)\\b[^.]*\\b${year}\\b`, 'i').test(entryText);
+const printed = (entryText: string, [year]: number[]) =>
+	new RegExp(`\\b(?:accessed|retrieved|cited)\\b[^.]*\\b${year}\\b`, 'i').test(entryText);
 
 /** Text as HTML, in an element or a quoted attribute. */
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -129,7 +129,11 @@ export function citedSources(briefs: Iterable<CitingBrief>, { config, stage }: S
 	const { csl } = resolveCitationSettings({}, config);
 	for (const bibliography of new Set(all.map((entry) => entry.bibliography))) {
 		const mine = all.filter((entry) => entry.bibliography === bibliography);
-		const html = stage.entries(bibliography, csl, mine.map((entry) => entry.key));
+		const html = stage.entries(
+			bibliography,
+			csl,
+			mine.map((entry) => entry.key),
+		);
 		for (const entry of mine) entry.html = html[entry.key] ?? '';
 	}
 	return all.sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.html.localeCompare(b.html) || a.slug.localeCompare(b.slug));
@@ -150,10 +154,12 @@ export function shortTitle(csl: CslItem): ShortTitle {
 }
 
 /** "Klein 2020. China’s Digital Payments Revolution": a search result's title line. */
-export const titleLine = ({ lead, title }: ShortTitle) => (title && lead ? `${lead}${lead.endsWith('.') ? '' : '.'} ${title}` : lead || title);
+export const titleLine = ({ lead, title }: ShortTitle) =>
+	title && lead ? `${lead}${lead.endsWith('.') ? '' : '.'} ${title}` : lead || title;
 
 /** What a source is called on its own page: its title, or, for an untitled work, who and when ("Attrey 2020"). */
-export const pageTitle = (source: Pick<SiteSource, 'shortTitle' | 'key'>) => source.shortTitle.title || source.shortTitle.lead || source.key;
+export const pageTitle = (source: Pick<SiteSource, 'shortTitle' | 'key'>) =>
+	source.shortTitle.title || source.shortTitle.lead || source.key;
 
 /** The page of its own that a source has, listing every brief citing it (a link adds the base path: utils/url.ts). */
 export const sourcePath = (source: Pick<SiteSource, 'slug'>) => `/references/${source.slug}/`;

@@ -8,7 +8,8 @@ export const strings = {
 	references: 'References',
 	citedIn: 'Cited in:',
 	citedInMore: (n: number) => `Also cited in ${n.toLocaleString('en')} more brief${n === 1 ? '' : 's'}.`,
-	sourcePageLede: (n: number) => `A source cited in ${n.toLocaleString('en')} brief${n === 1 ? '' : 's'} on this site: what was verified about it, and every section citing it.`,
+	sourcePageLede: (n: number) =>
+		`A source cited in ${n.toLocaleString('en')} brief${n === 1 ? '' : 's'} on this site: what was verified about it, and every section citing it.`,
 	allReferences: 'All references',
 	allReferencesLede: 'Every source cited in a brief on this site, with what was verified about it and where it is cited.',
 	citeBrief: 'Cite this brief',
@@ -67,7 +68,8 @@ export const strings = {
 	citeSectionRest: ' this section',
 	statusLegend: 'What the statuses mean',
 	statusMeaning: {
-		verified: 'A copy of the source was read, and it says what it is cited for. That is not a verdict on its own claims: an article a brief reviews can be verified and still be wrong.',
+		verified:
+			'A copy of the source was read, and it says what it is cited for. That is not a verdict on its own claims: an article a brief reviews can be verified and still be wrong.',
 		likely: 'Probably the source meant, but not confirmed.',
 		unverified: 'Could not be found, or does not say what it is cited for.',
 		unchecked: 'Not yet compared with what it is cited for.',
@@ -76,7 +78,8 @@ export const strings = {
 	searchHintPage: '↓ and ↑ move through the results; Enter opens one.',
 	moreInBrief: (n: number) => `${n.toLocaleString('en')} more in this brief`,
 	/** What the status line says: how many results are listed (sections and sources). */
-	listedCount: (n: number, q: string) => (n === 0 ? `Nothing matched “${q}”` : `${n.toLocaleString('en')} result${n === 1 ? '' : 's'} for “${q}”`),
+	listedCount: (n: number, q: string) =>
+		n === 0 ? `Nothing matched “${q}”` : `${n.toLocaleString('en')} result${n === 1 ? '' : 's'} for “${q}”`,
 	moreBriefs: (n: number) => ` (the best 10 of ${n.toLocaleString('en')} pages)`,
 	didYouMean: 'Did you mean',
 	themeLabel: 'Theme:',
@@ -106,7 +109,8 @@ export const strings = {
 	correctionFeedTitle: (title: string) => `Correction: ${title}`,
 	keyboard: 'Keyboard',
 	keyboardSearch: 'Search',
-	keyboardTab: 'Citations, notes, and each section’s “Copy link” and “Cite”, in reading order; a citation shows its source as it gets focus, and Enter goes to its entry.',
+	keyboardTab:
+		'Citations, notes, and each section’s “Copy link” and “Cite”, in reading order; a citation shows its source as it gets focus, and Enter goes to its entry.',
 	/** The toggle's name (aria-pressed says whether it is on). */
 	blockLinks: 'Paragraph links in the Tab order',
 	blockLinksHelp: 'Puts a “Copy link” button before each paragraph, list item, table and figure into the Tab order.',

@@ -15,7 +15,12 @@ export function linkify(root: Element | Root): void {
 		let last = 0;
 		for (const match of node.value.matchAll(URL_RE)) {
 			if (match.index > last) parts.push({ type: 'text', value: node.value.slice(last, match.index) });
-			parts.push({ type: 'element', tagName: 'a', properties: { href: match[0], rel: REL.split(' ') }, children: [{ type: 'text', value: match[0] }] });
+			parts.push({
+				type: 'element',
+				tagName: 'a',
+				properties: { href: match[0], rel: REL.split(' ') },
+				children: [{ type: 'text', value: match[0] }],
+			});
 			last = match.index + match[0].length;
 		}
 		if (parts.length === 0) return;

@@ -45,7 +45,9 @@ ${lines.map((l, i) => `<text x="96" y="${230 + i * 78}" font-family="Source Seri
 	try {
 		return readFileSync(cached);
 	} catch {
-		const png = Buffer.from(new Resvg(svg, { font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'Source Serif 4' } }).render().asPng());
+		const png = Buffer.from(
+			new Resvg(svg, { font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'Source Serif 4' } }).render().asPng(),
+		);
 		mkdirSync(CACHE, { recursive: true });
 		writeFileSync(cached, png);
 		return png;

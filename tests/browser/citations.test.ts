@@ -48,7 +48,10 @@ it('shows a preview on hover, beside the citation and inside the window', async 
 
 it('previews each source of a cluster', async () => {
 	const { page } = await briefPage();
-	const cluster = page.locator('span.citation').filter({ has: page.locator('a + a') }).first();
+	const cluster = page
+		.locator('span.citation')
+		.filter({ has: page.locator('a + a') })
+		.first();
 	const keys = await cluster.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('interestfor')));
 	expect(keys.length).toBeGreaterThan(1);
 	for (const [i, key] of keys.entries()) {
@@ -96,7 +99,9 @@ it('copies the formatted citation of the brief', async () => {
 	await page.locator('.cite-this summary').click();
 	await page.locator('.cite-this button[data-copy]').click();
 	await expect.poll(() => page.locator('#toast').innerText()).toBe('Copied to the clipboard');
-	expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Sourced editorial team\. 2026\. “China’s Internet Plus Strategy/);
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+		/^Sourced editorial team\. 2026\. “China’s Internet Plus Strategy/,
+	);
 });
 
 it('has no axe violations with a preview open', async () => {

@@ -6,7 +6,8 @@ const BRIEF = '/briefs/internet-plus/';
 const CITATION = '#cite-regulation-and-sandboxes-p1-mian';
 const PASSAGE = '#passage-cite-regulation-and-sandboxes-p1-mian';
 // The original article's words, as the brief quotes them where it corrects the regulator's name.
-const WORDS = /“China’s public sector has been supporting innovation\. The Hong Kong China Monetary Authority \(HKMA\) launched FinTech Supervisor Sandbox \(FSS\) in 2016”/;
+const WORDS =
+	/“China’s public sector has been supporting innovation\. The Hong Kong China Monetary Authority \(HKMA\) launched FinTech Supervisor Sandbox \(FSS\) in 2016”/;
 const site = useSite();
 
 async function briefPage(options: Parameters<typeof site.context>[0] = {}) {

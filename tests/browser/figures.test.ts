@@ -11,7 +11,8 @@ const site = useSite();
 const landingMark = (target: Locator) => target.evaluate((el) => el.matches(':target') && getComputedStyle(el).boxShadow !== 'none');
 
 /** Whether the page itself scrolls sideways. */
-const pageScrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+const pageScrollsSideways = (page: Page) =>
+	page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
 	it('lands on a table by its id, in view and with the landing mark', async () => {

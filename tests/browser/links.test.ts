@@ -20,7 +20,7 @@ it('lands on a paragraph id below the top of the window and highlights it', asyn
 	expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
 });
 
-it('shows a block\'s copy-link button on hover, keeps it out of the Tab order, and copies the absolute address', async () => {
+it("shows a block's copy-link button on hover, keeps it out of the Tab order, and copies the absolute address", async () => {
 	const page = await withClipboard();
 	await page.goto(site.url + BRIEF + '#fintech-p1');
 	const button = page.locator('#fintech-p2 > button.copy-link');

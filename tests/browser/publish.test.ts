@@ -17,7 +17,10 @@ async function watched(): Promise<{ page: Page; problems: string[]; requests: st
 	page.on('pageerror', (error) => problems.push(error.message));
 	page.on('request', (request) => requests.push(request.url()));
 	// A request the next navigation cancels (the favicon, say) is aborted, not failed; a missing file is a console error.
-	page.on('requestfailed', (request) => request.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`${request.url()}: ${request.failure()?.errorText}`));
+	page.on(
+		'requestfailed',
+		(request) => request.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`${request.url()}: ${request.failure()?.errorText}`),
+	);
 	return { page, problems, requests };
 }
 
@@ -26,7 +29,9 @@ it('reaches every page of the sitemap from the home page by links, and every int
 	const request = page.context().request;
 	const origin = new URL(site.url).origin;
 	const sitemap = await (await request.get(`${site.url}/sitemap-0.xml`)).text();
-	const pages = [...sitemap.matchAll(/<loc>https:\/\/example\.org\/research\/(.*?)<\/loc>/g)].map(([, sitePath]) => `${site.url}/${sitePath}`);
+	const pages = [...sitemap.matchAll(/<loc>https:\/\/example\.org\/research\/(.*?)<\/loc>/g)].map(
+		([, sitePath]) => `${site.url}/${sitePath}`,
+	);
 	expect(pages.length).toBeGreaterThan(10);
 	const queue = [`${site.url}/`];
 	const seen = new Set(queue);

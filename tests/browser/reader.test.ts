@@ -139,7 +139,10 @@ it('never scrolls sideways on a 320 or 390 pixel phone, on any page', async () =
 		const page = await (await site.context({ viewport: { width, height: 800 }, hasTouch: true, isMobile: true })).newPage();
 		for (const url of ['/', BRIEF, '/references/', '/references/klein2020/', '/search/', '/search/?q=sandbox', '/no-such-page/']) {
 			await page.goto(site.url + url);
-			const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+			const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+				scrollWidth: document.documentElement.scrollWidth,
+				clientWidth: document.documentElement.clientWidth,
+			}));
 			expect(scrollWidth, `${url} at ${width} px`).toBeLessThanOrEqual(clientWidth);
 		}
 		// Opening a section's citation keeps it inside the page too.
@@ -153,7 +156,9 @@ it('never scrolls sideways on a 320 or 390 pixel phone, on any page', async () =
 it('fits the phone header in two rows, and keeps the contents at hand mid-page', async () => {
 	const page = await (await site.context({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })).newPage();
 	await page.goto(site.url + BRIEF);
-	const rows = await page.locator('.site-header > *').evaluateAll((els) => new Set(els.map((e) => Math.round(e.getBoundingClientRect().top / 10))).size);
+	const rows = await page
+		.locator('.site-header > *')
+		.evaluateAll((els) => new Set(els.map((e) => Math.round(e.getBoundingClientRect().top / 10))).size);
 	expect(rows).toBeLessThanOrEqual(2);
 	await page.locator('#digital-payments').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 80));
 	const bar = page.locator('.toc summary');
@@ -188,10 +193,13 @@ it('marks the section jumped to in the contents, and lists the References', asyn
 /** WCAG relative luminance contrast of two `rgb()` colours. */
 function contrast(a: string, b: string): number {
 	const lum = (c: string) => {
-		const [r, g, bl] = c.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-			const s = Number(v) / 255;
-			return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-		});
+		const [r, g, bl] = c
+			.match(/[\d.]+/g)!
+			.slice(0, 3)
+			.map((v) => {
+				const s = Number(v) / 255;
+				return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+			});
 		return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
 	};
 	const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -205,7 +213,10 @@ it('keeps the landing mark, with at least 3:1 against the page, light and dark',
 		const target = page.locator('#regulation-and-sandboxes-p2');
 		// Nothing animates it away: what is computed now is what stays (the first audit saw it fade after 3 s).
 		expect(await target.evaluate((el) => el.getAnimations().length)).toBe(0);
-		const { shadow, page: bg } = await target.evaluate((el) => ({ shadow: getComputedStyle(el).boxShadow, page: getComputedStyle(document.body).backgroundColor }));
+		const { shadow, page: bg } = await target.evaluate((el) => ({
+			shadow: getComputedStyle(el).boxShadow,
+			page: getComputedStyle(document.body).backgroundColor,
+		}));
 		const bar = shadow.match(/rgba?\([^)]*\)/)![0];
 		expect(contrast(bar, bg)).toBeGreaterThanOrEqual(3);
 	}
@@ -220,7 +231,11 @@ it('links the addresses on /references/, each entry to its own page, and explain
 	for (const url of ['/references/', BRIEF]) {
 		await page.goto(site.url + url);
 		const legend = page.locator('.status-legend').first();
-		expect(await legend.locator('dt').allInnerTexts()).toEqual(['✓Verified', '?Likely, not confirmed', '!Unverified', '–Not yet checked'].map((s) => expect.stringContaining(s.slice(1))) as unknown as string[]);
+		expect(await legend.locator('dt').allInnerTexts()).toEqual(
+			['✓Verified', '?Likely, not confirmed', '!Unverified', '–Not yet checked'].map((s) =>
+				expect.stringContaining(s.slice(1)),
+			) as unknown as string[],
+		);
 		expect(await legend.innerText()).toMatch(/not a verdict on its own claims/);
 	}
 });

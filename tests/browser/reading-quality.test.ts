@@ -35,7 +35,11 @@ it('marks the section being read in the contents as the reader scrolls', async (
 it('shows notes in the margin beside their reference on a wide screen, and at the end on a phone', async () => {
 	const wide = await (await site.context({ viewport: { width: 1600, height: 900 } })).newPage();
 	await wide.goto(site.url + BRIEF);
-	const [ref, note, text] = await Promise.all([wide.locator('#fnref-fintech').boundingBox(), wide.locator('#fn-fintech').boundingBox(), wide.locator('#fintech-p1').boundingBox()]);
+	const [ref, note, text] = await Promise.all([
+		wide.locator('#fnref-fintech').boundingBox(),
+		wide.locator('#fn-fintech').boundingBox(),
+		wide.locator('#fintech-p1').boundingBox(),
+	]);
 	expect(Math.abs(note!.y - ref!.y)).toBeLessThan(40);
 	expect(note!.x).toBeGreaterThan(text!.x + text!.width);
 
@@ -57,7 +61,9 @@ it('collapses the contents on a phone, and has no axe violations with them open,
 });
 
 it('reads without JavaScript: contents beside the text, notes, citations, references, anchors, dark by system setting', async () => {
-	const page = await (await site.context({ javaScriptEnabled: false, colorScheme: 'dark', viewport: { width: 1280, height: 800 } })).newPage();
+	const page = await (
+		await site.context({ javaScriptEnabled: false, colorScheme: 'dark', viewport: { width: 1280, height: 800 } })
+	).newPage();
 	await page.goto(site.url + BRIEF + '#regulation-and-sandboxes-p2');
 	expect(await page.locator('.toc a[href="#fintech"]').isVisible()).toBe(true);
 	const box = await page.locator('#regulation-and-sandboxes-p2').boundingBox();

@@ -80,7 +80,13 @@ it('"Brookings" finds the source by its publisher, and the type filter keeps sou
 	await page.locator('.search-results a[href^="/references/"][href$="#source-klein2020"]').first().waitFor({ timeout: 10_000 });
 	await expect.poll(() => page.locator('.search-results a:not([href*="/references/"])').count()).toBeGreaterThan(0);
 	await page.getByRole('radio', { name: 'Sources' }).check();
-	await expect.poll(async () => (await page.locator('.search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.startsWith('/references/') && h.includes('#source-'))).toBe(true);
+	await expect
+		.poll(async () =>
+			(await page.locator('.search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every(
+				(h) => h?.startsWith('/references/') && h.includes('#source-'),
+			),
+		)
+		.toBe(true);
 	expect(await page.locator('.search-status').innerText()).toMatch(/^1 result for “Brookings”$/);
 });
 
@@ -118,7 +124,11 @@ it('keeps up with typing: keys that arrive while a search runs make one search f
 		const w = window as unknown as { searches: string[] };
 		w.searches = [];
 		const post = Worker.prototype.postMessage;
-		Worker.prototype.postMessage = function (this: Worker, message: { method?: string; args?: unknown[] }, options?: StructuredSerializeOptions) {
+		Worker.prototype.postMessage = function (
+			this: Worker,
+			message: { method?: string; args?: unknown[] },
+			options?: StructuredSerializeOptions,
+		) {
 			if (message?.method === 'search') w.searches.push(String(message.args?.[0]));
 			post.call(this, message, options);
 		} as typeof post;
@@ -212,23 +222,41 @@ async function allResults(page: Page, query: string) {
 	await expect.poll(() => status.innerText(), { timeout: 10_000 }).toMatch(new RegExp(`for “${query}”`));
 	for (const more of await page.locator('.result-more').all()) await more.click();
 	const links = page.locator('.search-results a:not(.result-brief)');
-	return { status: await status.innerText(), hrefs: await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.replace(/^.*#/, '#'))), page };
+	return {
+		status: await status.innerText(),
+		hrefs: await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!.replace(/^.*#/, '#'))),
+		page,
+	};
 }
 
 it('finds every block that matches, with a matching section first, and counts what it lists', async () => {
 	const { page } = await openPage('/');
 	const silk = await allResults(page, 'digital silk road');
 	expect(await page.locator('.search-results .result:not(.source) li a').first().getAttribute('href')).toMatch(/#the-digital-silk-road$/);
-	expect(silk.hrefs).toEqual(expect.arrayContaining(['#the-digital-silk-road', '#the-digital-silk-road-p1', '#the-digital-silk-road-p2', '#source-gordon2023']));
+	expect(silk.hrefs).toEqual(
+		expect.arrayContaining(['#the-digital-silk-road', '#the-digital-silk-road-p1', '#the-digital-silk-road-p2', '#source-gordon2023']),
+	);
 	expect(silk.status).toBe(`${silk.hrefs.length} results for “digital silk road”`);
 	// The heading's excerpt is the section's first sentence.
-	expect(await page.locator('.search-results a[href$="#the-digital-silk-road"] .excerpt').innerText()).toMatch(/^The Digital Silk Road, 数字丝绸之路, belongs to the Belt and Road Initiative/);
-	expect(await page.locator('.search-results a[href$="#the-digital-silk-road"] .excerpt span[lang="zh-Hans"]').innerText()).toBe('数字丝绸之路');
+	expect(await page.locator('.search-results a[href$="#the-digital-silk-road"] .excerpt').innerText()).toMatch(
+		/^The Digital Silk Road, 数字丝绸之路, belongs to the Belt and Road Initiative/,
+	);
+	expect(await page.locator('.search-results a[href$="#the-digital-silk-road"] .excerpt span[lang="zh-Hans"]').innerText()).toBe(
+		'数字丝绸之路',
+	);
 
 	const sandbox = await allResults(page, 'sandbox');
 	const blocks = sandbox.hrefs.filter((h) => !/^#source-[a-z0-9]+$/.test(h));
 	expect(blocks[0]).toBe('#regulation-and-sandboxes');
-	for (const id of ['#key-findings-li6', '#regulation-and-sandboxes-p1', '#regulation-and-sandboxes-p2', '#what-the-evidence-does-not-show-p2', '#source-notes-li2', '#footnote-label']) expect(blocks).toContain(id);
+	for (const id of [
+		'#key-findings-li6',
+		'#regulation-and-sandboxes-p1',
+		'#regulation-and-sandboxes-p2',
+		'#what-the-evidence-does-not-show-p2',
+		'#source-notes-li2',
+		'#footnote-label',
+	])
+		expect(blocks).toContain(id);
 	expect(sandbox.status).toBe(`${sandbox.hrefs.length} results for “sandbox”`);
 
 	const klein = await allResults(page, 'Klein');

@@ -6,7 +6,11 @@ import { distOf, ready, type SiteName } from '../helpers/sites.ts';
 
 /** One Chromium and one static server over a built site (the real one, at the root, unless told) for a test file; the site is built first if no test has yet. */
 export function useSite(name: SiteName = 'site', options: ServeOptions = {}) {
-	const state = {} as { browser: Browser; url: string; context: (options?: Parameters<Browser['newContext']>[0]) => Promise<BrowserContext> };
+	const state = {} as {
+		browser: Browser;
+		url: string;
+		context: (options?: Parameters<Browser['newContext']>[0]) => Promise<BrowserContext>;
+	};
 	let close: () => Promise<void>;
 	beforeAll(async () => {
 		await ready(name);

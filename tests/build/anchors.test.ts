@@ -36,7 +36,10 @@ describe('links that last: the anchor manifest', () => {
 		await edit((text) =>
 			text
 				.replace('## Digital payments', '## Mobile payments')
-				.replace('Merchants adopted printed QR codes because they cost almost nothing to set up.', 'Shops took up printed QR codes, since they cost almost nothing to set up and to run.')
+				.replace(
+					'Merchants adopted printed QR codes because they cost almost nothing to set up.',
+					'Shops took up printed QR codes, since they cost almost nothing to set up and to run.',
+				)
 				.replace('## Mobile payments\n\n', '## Mobile payments\n\nA new opening paragraph about how this section is organised.\n\n')
 				.replace('Later rules required platforms to hold customer funds with the central bank.', 'Zebras graze.'),
 		);

@@ -31,7 +31,7 @@ describe('pages that do not grow with the site', () => {
 		expect(listed.sort()).toEqual(briefs.sort());
 	});
 
-	it('offers the newest briefs\' contents on the search page without JavaScript, and the older ones page by page', () => {
+	it("offers the newest briefs' contents on the search page without JavaScript, and the older ones page by page", () => {
 		// linkedom parses a <noscript>'s content as elements, as a browser does with scripting off.
 		const doc = page('research', '/search/');
 		expect(doc.querySelectorAll('noscript section h3 a')).toHaveLength(site.briefsPerPage);

@@ -6,7 +6,16 @@ import { contentCopy, fixture } from '../helpers/build.ts';
 import { distOf, ready } from '../helpers/sites.ts';
 
 // Words only the draft (tests/fixtures/combined/briefs/secret-draft.mdx) and the source only it cites contain.
-const DRAFT = ['secret-draft', 'Quokkaworks', 'zanzibarquokka', 'quokkatopic', 'Quokkaheading', 'Draft Author', 'draftonly2024', 'Hidden, Hal'];
+const DRAFT = [
+	'secret-draft',
+	'Quokkaworks',
+	'zanzibarquokka',
+	'quokkatopic',
+	'Quokkaheading',
+	'Draft Author',
+	'draftonly2024',
+	'Hidden, Hal',
+];
 
 /** Every file of the built site as text; Pagefind's index files are gzipped. */
 function files(dir: string): [string, string][] {
@@ -30,12 +39,15 @@ describe('a draft', () => {
 		for (const where of ['index.html', 'sitemap-0.xml', 'feed.xml', 'references/plain2020~~untrusted/index.html']) {
 			expect(all.find(([file]) => file === where)?.[1]).toContain('briefs/plain/');
 		}
-		expect(all.filter(([file]) => file.startsWith('pagefind/fragment/')).some(([, text]) => text.includes('An ordinary paragraph'))).toBe(true);
+		expect(all.filter(([file]) => file.startsWith('pagefind/fragment/')).some(([, text]) => text.includes('An ordinary paragraph'))).toBe(
+			true,
+		);
 		expect(all.flatMap(([file, text]) => DRAFT.filter((word) => text.includes(word)).map((word) => `${file}: ${word}`))).toEqual([]);
 	});
 
 	it('adds no anchors to the manifest, which the build writes into the content folder, never into the tracked fixture', () => {
-		const briefs = (dir: string) => Object.keys((JSON.parse(readFileSync(path.join(dir, 'anchors.json'), 'utf8')) as { briefs: object }).briefs);
+		const briefs = (dir: string) =>
+			Object.keys((JSON.parse(readFileSync(path.join(dir, 'anchors.json'), 'utf8')) as { briefs: object }).briefs);
 		// The published briefs beside the draft are recorded; the draft is not.
 		expect(briefs(contentCopy('combined'))).toEqual(expect.arrayContaining(['hostile-csp', 'plain']));
 		expect(briefs(contentCopy('combined'))).not.toContain('secret-draft');

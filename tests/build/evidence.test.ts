@@ -51,9 +51,14 @@ describe('quoted evidence (fixture "combined", briefs/quotes.mdx)', () => {
 	});
 
 	it('links to the passage in the source with a text fragment, by its ends when it is long, by its parts when cut', () => {
-		const find = (citation: string) => [...(passage(citation)?.querySelectorAll('a') ?? [])].find((a) => a.textContent === 'Find the passage in the source')?.getAttribute('href');
+		const find = (citation: string) =>
+			[...(passage(citation)?.querySelectorAll('a') ?? [])]
+				.find((a) => a.textContent === 'Find the passage in the source')
+				?.getAttribute('href');
 		expect(find('cite-quotes-p1-wang2015')).toBe('https://example.org/wang2015#:~:text=evidence%20is%20what%20survives%20the%20checking');
-		expect(find('cite-quotes-p3-doe2024')).toBe('https://example.org/doe-page#:~:text=pages%20change%20and%20vanish%2C,a%20claim%20rests%20on');
+		expect(find('cite-quotes-p3-doe2024')).toBe(
+			'https://example.org/doe-page#:~:text=pages%20change%20and%20vanish%2C,a%20claim%20rests%20on',
+		);
 		expect(find('cite-quotes-p4-doe2024')).toBe('https://example.org/doe-page#:~:text=the%20first%20words,the%20last%20words');
 		expect(find('cite-quotes-p6-adams2001')).toBeUndefined();
 		expect(text(passage('cite-quotes-p6-adams2001')?.querySelector('.passage'))).toBe('“no link for this one”');
@@ -62,7 +67,10 @@ describe('quoted evidence (fixture "combined", briefs/quotes.mdx)', () => {
 	it('lists each passage under the reference, after "Cited in", with its paragraph and the source', () => {
 		const passages = [...brief.querySelectorAll('#bib-doe2024 .passages li')];
 		expect(passages.map((li) => [text(li.querySelector('blockquote')), text(li.querySelector('.passage-links'))])).toEqual([
-			['“pages change and vanish, and a reader should know which version of the page a claim rests on”', 'Quotes ¶3 · Find the passage in the source'],
+			[
+				'“pages change and vanish, and a reader should know which version of the page a claim rests on”',
+				'Quotes ¶3 · Find the passage in the source',
+			],
 			['“the first words … the last words”', 'Quotes ¶4 · Find the passage in the source'],
 		]);
 		expect(passages[0]?.querySelector('.back-link')?.getAttribute('href')).toBe('#quotes-p3');
@@ -70,13 +78,14 @@ describe('quoted evidence (fixture "combined", briefs/quotes.mdx)', () => {
 });
 
 describe('access dates and archived copies (fixture "combined", briefs/quotes.mdx)', () => {
-
 	it('shows when a page was read and its archived copy, in the entry and in its preview', () => {
 		for (const selector of ['#bib-doe2024', '#preview-doe2024']) {
 			const access = brief.querySelector(`${selector} .access`);
 			expect(text(access)).toBe('Accessed 3 May 2025 · Archived copy (archived 2 May 2025)');
 			expect(access?.querySelector('time')?.getAttribute('datetime')).toBe('2025-05-03');
-			expect(access?.querySelector('a')?.getAttribute('href')).toBe('https://web.archive.org/web/20250502000000/https://example.org/doe-page');
+			expect(access?.querySelector('a')?.getAttribute('href')).toBe(
+				'https://web.archive.org/web/20250502000000/https://example.org/doe-page',
+			);
 		}
 		expect(brief.querySelector('#bib-poe2022 .access a')?.getAttribute('href')).toBe('https://archive.ph/example');
 		expect(brief.querySelector('#bib-roe2023 .access')).toBeNull();
@@ -88,10 +97,13 @@ describe('access dates and archived copies (fixture "combined", briefs/quotes.md
 	});
 
 	it('names the cited web sources with neither, in one line at the end of the build', async () => {
-		const lines = (await built('combined')).output.split('\n').filter((line) => line.includes('neither an access date nor an archived copy'));
+		const lines = (await built('combined')).output
+			.split('\n')
+			.filter((line) => line.includes('neither an access date nor an archived copy'));
 		expect(lines).toHaveLength(1);
 		// The whole site's count: roe2023 of the evidence briefs, never their sources that have an access date or an archived copy.
-		const [, count, keys] = /(\d+) cited web sources? (?:has|have) neither an access date nor an archived copy: (.*?)\. Add /.exec(lines[0]!) ?? [];
+		const [, count, keys] =
+			/(\d+) cited web sources? (?:has|have) neither an access date nor an archived copy: (.*?)\. Add /.exec(lines[0]!) ?? [];
 		expect(keys?.split(', ')).toHaveLength(Number(count));
 		expect(keys?.split(', ')).toContain('roe2023');
 		expect(keys?.split(', ')).not.toContain('doe2024');
@@ -146,8 +158,17 @@ describe('COinS (fixture "combined", briefs/quotes.mdx)', () => {
 			'rft.au': 'Adams, Ada',
 			'rft.date': '2001',
 		});
-		expect(coins('corp2020').all).toMatchObject({ 'rft.genre': 'report', 'rft.btitle': 'A Report on Reports', 'rft.aucorp': 'Example Institute', 'rft.date': '2020-04' });
-		expect(coins('doe2024').all).toMatchObject({ rft_val_fmt: 'info:ofi/fmt:kev:mtx:dc', 'rft.title': 'A Page That Changes', rft_id: 'https://example.org/doe-page' });
+		expect(coins('corp2020').all).toMatchObject({
+			'rft.genre': 'report',
+			'rft.btitle': 'A Report on Reports',
+			'rft.aucorp': 'Example Institute',
+			'rft.date': '2020-04',
+		});
+		expect(coins('doe2024').all).toMatchObject({
+			rft_val_fmt: 'info:ofi/fmt:kev:mtx:dc',
+			'rft.title': 'A Page That Changes',
+			rft_id: 'https://example.org/doe-page',
+		});
 	});
 
 	it('is on every entry of /references/ as well', () => {
@@ -205,12 +226,21 @@ describe('corrections (fixture "combined", briefs/corrections.mdx)', () => {
 				text: 'The second paragraph gave the wrong year; it now says 2015.',
 				url: 'http://127.0.0.1:4321/briefs/corrections/#correction-2026-04-02',
 			},
-			{ '@type': 'CorrectionComment', datePublished: '2026-03-20', text: 'A typo in the first paragraph was fixed.', url: 'http://127.0.0.1:4321/briefs/corrections/#correction-2026-03-20' },
+			{
+				'@type': 'CorrectionComment',
+				datePublished: '2026-03-20',
+				text: 'A typo in the first paragraph was fixed.',
+				url: 'http://127.0.0.1:4321/briefs/corrections/#correction-2026-03-20',
+			},
 		]);
 	});
 
 	it('puts each in the feed as an item of its own, linked to it in the brief', () => {
-		const feed = parseHTML(readFileSync(path.join(distOf('combined'), 'feed.xml'), 'utf8').replace(/<link>/g, '<url>').replace(/<\/link>/g, '</url>')).document;
+		const feed = parseHTML(
+			readFileSync(path.join(distOf('combined'), 'feed.xml'), 'utf8')
+				.replace(/<link>/g, '<url>')
+				.replace(/<\/link>/g, '</url>'),
+		).document;
 		const items = [...feed.querySelectorAll('item')].map((item) => ({
 			title: text(item.querySelector('title')),
 			url: text(item.querySelector('url')),

@@ -45,7 +45,8 @@ describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
 
 	it('resolves citations in captions, with back-links that name the figure or table', () => {
 		expect(doc.querySelector('#tbl-counts > caption .citation a')?.textContent).toBe('Baker and Cole 2010');
-		const backLinks = (key: string) => [...doc.querySelectorAll(`#bib-${key} .back-link`)].map((a) => `${a.getAttribute('href')} ${a.textContent}`);
+		const backLinks = (key: string) =>
+			[...doc.querySelectorAll(`#bib-${key} .back-link`)].map((a) => `${a.getAttribute('href')} ${a.textContent}`);
 		expect(backLinks('baker2010')).toEqual(['#tbl-counts Table 1']);
 		expect(backLinks('adams2001')).toEqual(['#fig-rising Figure 1']);
 		expect(doc.querySelector('#cite-tbl-counts-baker2010 a')?.getAttribute('interestfor')).toBe('preview-baker2010');
@@ -101,11 +102,23 @@ describe('the Internet Plus brief’s table of claims', () => {
 	});
 
 	it('is Table 1, referred to from the introduction, and cites its sources', () => {
-		expect(doc.querySelector('#tbl-claims > caption')?.textContent).toMatch(/^Table 1: The original article’s claims \(Mian, n\.d\.\) beside what the sources confirm\.$/);
+		expect(doc.querySelector('#tbl-claims > caption')?.textContent).toMatch(
+			/^Table 1: The original article’s claims \(Mian, n\.d\.\) beside what the sources confirm\.$/,
+		);
 		expect(doc.querySelector('#intro-p2 a.xref[href="#tbl-claims"]')?.textContent).toBe('Table 1');
 		const cited = [...doc.querySelectorAll('#tbl-claims .citation a')].map((a) => a.getAttribute('href'));
 		expect(new Set(cited)).toEqual(
-			new Set(['#bib-mian', '#bib-klein2020', '#bib-attrey2020', '#bib-lee2018', '#bib-gordon2023', '#bib-gao2014', '#bib-mckinsey2017', '#bib-pan2018', '#bib-zhou2022']),
+			new Set([
+				'#bib-mian',
+				'#bib-klein2020',
+				'#bib-attrey2020',
+				'#bib-lee2018',
+				'#bib-gordon2023',
+				'#bib-gao2014',
+				'#bib-mckinsey2017',
+				'#bib-pan2018',
+				'#bib-zhou2022',
+			]),
 		);
 		expect(doc.querySelector('#bib-lee2018 .back-link[href="#tbl-claims"]')?.textContent).toBe('Table 1');
 	});

@@ -102,6 +102,11 @@ describe('the Internet Plus brief', () => {
 
 	it('never invents a DOI, and gives URLs only where verified', () => {
 		expect(bib.filter((e) => e.fields['doi'])).toEqual([]);
-		expect(bib.filter((e) => e.fields['url']).map((e) => e.key).sort()).toEqual(['gordon2023', 'lee2018', 'pan2018', 'zhou2022']);
+		expect(
+			bib
+				.filter((e) => e.fields['url'])
+				.map((e) => e.key)
+				.sort(),
+		).toEqual(['gordon2023', 'lee2018', 'pan2018', 'zhou2022']);
 	});
 });

@@ -15,7 +15,12 @@ type Element = DefaultTreeAdapterMap['element'];
 
 function* elements(node: Node): Generator<Element> {
 	if ('tagName' in node) yield node;
-	const children = node.nodeName === 'template' ? (node as DefaultTreeAdapterMap['template']).content.childNodes : 'childNodes' in node ? node.childNodes : [];
+	const children =
+		node.nodeName === 'template'
+			? (node as DefaultTreeAdapterMap['template']).content.childNodes
+			: 'childNodes' in node
+				? node.childNodes
+				: [];
 	for (const child of children) yield* elements(child);
 }
 
@@ -35,7 +40,9 @@ describe('a site published under a path', () => {
 	});
 
 	it('warns loudly when the address is still the local default', async () => {
-		expect((await built('site')).output).toMatch(/!!! This site was built for the address http:\/\/127\.0\.0\.1:4321, the local default\.\n(!!! .*\n){4,}/);
+		expect((await built('site')).output).toMatch(
+			/!!! This site was built for the address http:\/\/127\.0\.0\.1:4321, the local default\.\n(!!! .*\n){4,}/,
+		);
 	});
 
 	it('leaves /research/ by no root-relative href, src or action on any page, and loads modules from under it', () => {
@@ -45,17 +52,26 @@ describe('a site published under a path', () => {
 				el.attrs.filter((a) => ['href', 'src', 'action', 'srcset'].includes(a.name)).map((a) => `${el.tagName} ${a.name}=${a.value}`),
 			);
 			expect(links.length, file).toBeGreaterThan(3);
-			expect(links.filter((l) => /=\/(?!\/)/.test(l) && !l.includes(`=${BASE}`)), file).toEqual([]);
+			expect(
+				links.filter((l) => /=\/(?!\/)/.test(l) && !l.includes(`=${BASE}`)),
+				file,
+			).toEqual([]);
 			// Inline scripts load modules from under the path too.
 			const scripts = [...elements(parse(read(file)))].filter((el) => el.tagName === 'script' && !el.attrs.length);
-			const bootstrap = scripts.map((el) => el.childNodes.map((n) => ('value' in n ? n.value : '')).join('')).find((t) => t.includes('import('));
+			const bootstrap = scripts
+				.map((el) => el.childNodes.map((n) => ('value' in n ? n.value : '')).join(''))
+				.find((t) => t.includes('import('));
 			expect(bootstrap, file).toContain(`"${BASE}_s/"`);
 		}
 	});
 
 	it('gives every absolute URL in pages, feed, sitemaps and exports the address with its path', () => {
-		const texts = [...files('.html'), ...files('.xml'), ...files('.bib'), ...files('.ris'), ...files('.json')].map((f) => [f, read(f)] as const);
-		const urls = texts.flatMap(([file, text]) => [...text.matchAll(/https?:\/\/(?:example\.org|127\.0\.0\.1)[^\s"'<>)}\]]*/g)].map(([url]) => `${file}: ${url}`));
+		const texts = [...files('.html'), ...files('.xml'), ...files('.bib'), ...files('.ris'), ...files('.json')].map(
+			(f) => [f, read(f)] as const,
+		);
+		const urls = texts.flatMap(([file, text]) =>
+			[...text.matchAll(/https?:\/\/(?:example\.org|127\.0\.0\.1)[^\s"'<>)}\]]*/g)].map(([url]) => `${file}: ${url}`),
+		);
 		expect(urls.length).toBeGreaterThan(50);
 		expect(urls.filter((u) => !u.split(': ')[1]!.startsWith(SITE))).toEqual([]);
 	});

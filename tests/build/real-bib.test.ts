@@ -23,7 +23,6 @@ const text = (key: string) => entry(key)?.querySelector('.csl-entry')?.textConte
 const file = (name: string) => readFileSync(path.join(distOf('combined'), BRIEF, name), 'utf8');
 
 describe('a real-world bibliography (fixture "combined", briefs/real.mdx)', () => {
-
 	it('renders LaTeX commands, accents and quotes as text, never as raw LaTeX', () => {
 		expect(text('knuth:1986a')).toContain('The TeXbook. Vol. A. Computers & Typesetting. Reading, MA: Addison-Wesley.');
 		expect(text('roe2019')).toBe(
@@ -36,7 +35,9 @@ describe('a real-world bibliography (fixture "combined", briefs/real.mdx)', () =
 	});
 
 	it('joins lists of places and publishers as CSL does', () => {
-		expect(text('wilson/intimate-2004')).toBe('Wilson, Ana. 2004. Intimate Economies of Exchange. Durham; London: Example University Press; Example Books.');
+		expect(text('wilson/intimate-2004')).toBe(
+			'Wilson, Ana. 2004. Intimate Economies of Exchange. Durham; London: Example University Press; Example Books.',
+		);
 	});
 
 	it('names thesis types in words, never as biblatex’s type words', () => {
@@ -58,7 +59,9 @@ describe('a real-world bibliography (fixture "combined", briefs/real.mdx)', () =
 		expect(text('chapter2015')).toBe(
 			'Adeyemi, Tunde. 2015. “Regulating Digital Credit.” In The Handbook of Examples: Finance in Practice, edited by Min Lee and Jiwoo Park, 101–30. New York; Berlin: Example Press.',
 		);
-		expect(text('Kim.2018-pay+ments')).toBe('Kim, Soo. 2018. “Payments at the Edge.” In Proceedings of the Example Conference, 1–10. London: Example Press.');
+		expect(text('Kim.2018-pay+ments')).toBe(
+			'Kim, Soo. 2018. “Payments at the Edge.” In Proceedings of the Example Conference, 1–10. London: Example Press.',
+		);
 	});
 
 	it('lists a translated book by its translator, and both works of one author and year', () => {
@@ -71,7 +74,9 @@ describe('a real-world bibliography (fixture "combined", briefs/real.mdx)', () =
 			expect(doc.querySelector(`.prose a[href="#bib-${key}"]`), key).not.toBeNull();
 		}
 		// A source of a bibliography other than the site's has a page named after both.
-		expect(page('combined', `/references/${keySlug('wilson/intimate-2004')}~~real-bib/`).querySelector('h1')?.textContent).toBe('Intimate Economies of Exchange');
+		expect(page('combined', `/references/${keySlug('wilson/intimate-2004')}~~real-bib/`).querySelector('h1')?.textContent).toBe(
+			'Intimate Economies of Exchange',
+		);
 	});
 
 	it('shows an entry without a verification field as "Not yet checked", apart from "Unverified"', () => {
@@ -91,9 +96,13 @@ describe('a real-world bibliography (fixture "combined", briefs/real.mdx)', () =
 		const { output } = await built('combined');
 		// Built from a copy of the fixture (tests/helpers/sites.ts), which the messages name.
 		const bib = `${shownCopy('combined')}/real-bib.bib`;
-		expect(output).toContain(`${bib}: 9 of 11 cited sources have no verification status ("knuth:1986b", "wilson/intimate-2004", "doe:2020:arxiv", …)`);
+		expect(output).toContain(
+			`${bib}: 9 of 11 cited sources have no verification status ("knuth:1986b", "wilson/intimate-2004", "doe:2020:arxiv", …)`,
+		);
 		expect(output).toContain(`${bib}: 1 entry is never cited ("uncited-broken"; first at line 135).`);
-		expect(output).toContain(`${bib}: 1 problem in 1 entry no brief cites (first: line 137: "uncited-broken" has verification = {perhaps}).`);
+		expect(output).toContain(
+			`${bib}: 1 problem in 1 entry no brief cites (first: line 137: "uncited-broken" has verification = {perhaps}).`,
+		);
 		expect(output).not.toContain('handbook2015');
 		expect(output.split(bib)).toHaveLength(4);
 	});
@@ -110,7 +119,11 @@ describe('references.bib, .ris and .json of the real-world brief', () => {
 		const bib = readBibliography(file('references.bib'), 'references.bib');
 		expect([...bib.sources.keys()].sort()).toEqual([...cited].sort());
 		expect((JSON.parse(file('references.json')) as { id: string }[]).map((item) => item.id).sort()).toEqual([...cited].sort());
-		expect(parseRis(file('references.ris')).map((record) => record['ID']?.[0]).sort()).toEqual([...cited].sort());
+		expect(
+			parseRis(file('references.ris'))
+				.map((record) => record['ID']?.[0])
+				.sort(),
+		).toEqual([...cited].sort());
 	});
 
 	it('pass our own lint as written, and read back in an independent BibTeX reader (citation-js’s file grammar), DOIs bare', () => {
@@ -120,13 +133,18 @@ describe('references.bib, .ris and .json of the real-world brief', () => {
 		const input = (plugins as unknown as { input: { chainLink(data: string, options: object): Entry[] } }).input;
 		const entries = input.chainLink(file('references.bib'), { forceType: '@biblatex/text' });
 		expect(entries.map((e) => e.label).sort()).toEqual([...cited].sort());
-		expect(entries.find((e) => e.label === 'chapter2015')?.properties).toMatchObject({ booktitle: 'The Handbook of Examples', publisher: 'Example Press' });
+		expect(entries.find((e) => e.label === 'chapter2015')?.properties).toMatchObject({
+			booktitle: 'The Handbook of Examples',
+			publisher: 'Example Press',
+		});
 		expect(entries.find((e) => e.label === 'roe2019')?.properties['doi']).toBe('10.1234/example.roe2019');
 	});
 
 	it('leave out private fields: notes, files, abstracts, keywords and our verification', () => {
 		for (const name of ['references.bib', 'references.ris', 'references.json']) {
-			expect(file(name), name).not.toMatch(/annote|private reading notes|Zotero\/storage|abstract|copied from the publisher|verification|Checked against/i);
+			expect(file(name), name).not.toMatch(
+				/annote|private reading notes|Zotero\/storage|abstract|copied from the publisher|verification|Checked against/i,
+			);
 		}
 	});
 });

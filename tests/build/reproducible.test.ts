@@ -18,12 +18,18 @@ const files = (dir: string) =>
 beforeAll(async () => {
 	await ready('site');
 	// The same commit built again, with a cache of its own and the network cut (a new, empty network namespace).
-	const config = await writeSiteConfig(path.join(outRoot, 'site-offline', 'astro.config.ts'), { cacheDir: path.join(outRoot, 'site-offline', 'cache') });
-	result = spawnSync('unshare', ['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', again, '--config', config], {
-		cwd: root,
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-		encoding: 'utf8',
+	const config = await writeSiteConfig(path.join(outRoot, 'site-offline', 'astro.config.ts'), {
+		cacheDir: path.join(outRoot, 'site-offline', 'cache'),
 	});
+	result = spawnSync(
+		'unshare',
+		['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', again, '--config', config],
+		{
+			cwd: root,
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+			encoding: 'utf8',
+		},
+	);
 }, 180_000);
 
 it('builds with no network', () => {

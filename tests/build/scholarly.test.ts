@@ -39,7 +39,11 @@ describe('exports re-parse in independent parsers', () => {
 	});
 
 	it('all references, in each format, with one record per cited source', () => {
-		expect(parseBibtex(file('references.bib')).map((e) => e.key).sort()).toEqual([...citedKeys].sort());
+		expect(
+			parseBibtex(file('references.bib'))
+				.map((e) => e.key)
+				.sort(),
+		).toEqual([...citedKeys].sort());
 		expect(parseRis(file('references.ris'))).toHaveLength(citedKeys.length);
 		const items = JSON.parse(file('references.json')) as { id: string; title?: string }[];
 		expect(items.map((i) => i.id).sort()).toEqual([...citedKeys].sort());
@@ -48,7 +52,9 @@ describe('exports re-parse in independent parsers', () => {
 
 	it('are linked from the page', () => {
 		const links = [...doc.querySelectorAll('.cite-this a[download]')].map((a) => a.getAttribute('href'));
-		expect(links).toEqual(['cite.bib', 'cite.ris', 'cite.json', 'references.bib', 'references.ris', 'references.json'].map((f) => BRIEF + f));
+		expect(links).toEqual(
+			['cite.bib', 'cite.ris', 'cite.json', 'references.bib', 'references.ris', 'references.json'].map((f) => BRIEF + f),
+		);
 	});
 });
 
@@ -68,7 +74,8 @@ describe('cite this brief and its sections', () => {
 });
 
 describe('metadata for reference managers', () => {
-	const meta = (name: string) => [...doc.querySelectorAll(`meta[name="${name}"], meta[property="${name}"]`)].map((m) => m.getAttribute('content'));
+	const meta = (name: string) =>
+		[...doc.querySelectorAll(`meta[name="${name}"], meta[property="${name}"]`)].map((m) => m.getAttribute('content'));
 
 	it('has Highwire tags, with one citation_reference per cited work', () => {
 		expect(meta('citation_title')).toEqual(['China’s Internet Plus strategy: what the sources support']);
@@ -76,7 +83,11 @@ describe('metadata for reference managers', () => {
 		expect(meta('citation_publication_date')).toEqual(['2026/11/29']);
 		const references = meta('citation_reference');
 		expect(references).toHaveLength(citedKeys.length);
-		expect(references).toContainEqual(expect.stringMatching(/^citation_title=China's Digital Payments Revolution; citation_author=Aaron Klein; citation_publication_date=2020/));
+		expect(references).toContainEqual(
+			expect.stringMatching(
+				/^citation_title=China's Digital Payments Revolution; citation_author=Aaron Klein; citation_publication_date=2020/,
+			),
+		);
 	});
 
 	it('has Open Graph tags', () => {
@@ -94,7 +105,9 @@ describe('metadata for reference managers', () => {
 		expect(ld['@type']).toBe('Report');
 		expect(ld.datePublished).toBe('2026-11-29');
 		expect(ld.citation).toHaveLength(citedKeys.length);
-		expect(ld.citation).toContainEqual(expect.objectContaining({ name: 'The Land That Failed to Fail', url: expect.stringContaining('nytimes.com') }));
+		expect(ld.citation).toContainEqual(
+			expect.objectContaining({ name: 'The Land That Failed to Fail', url: expect.stringContaining('nytimes.com') }),
+		);
 		expect(ld.hasPart.map((p) => p.url)).toContainEqual('http://127.0.0.1:4321/briefs/internet-plus/#digital-payments');
 	});
 });
@@ -153,9 +166,15 @@ describe('the references page', () => {
 		const more = entry.querySelector('a[href="/references/adams2001~~widely-cited/"]');
 		expect(more?.textContent).toBe('Also cited in 2 more briefs.');
 		const all = page('combined', '/references/adams2001~~widely-cited/');
-		expect([...all.querySelectorAll('.cited-in a[href$="#bib-adams2001"]')].map((a) => a.textContent)).toEqual(
-			['Brief 7', 'Brief 6', 'Brief 5', 'Brief 4', 'Brief 3', 'Brief 2', 'Brief 1'],
-		);
+		expect([...all.querySelectorAll('.cited-in a[href$="#bib-adams2001"]')].map((a) => a.textContent)).toEqual([
+			'Brief 7',
+			'Brief 6',
+			'Brief 5',
+			'Brief 4',
+			'Brief 3',
+			'Brief 2',
+			'Brief 1',
+		]);
 		expect(all.querySelector('.lede')?.textContent).toMatch(/cited in 7 briefs/);
 	});
 });

@@ -50,7 +50,8 @@ describe('every page', () => {
 			.map((file) => [file, page('site', file)]);
 	});
 	/** What is wrong with each page, by file: [] when every page is right. */
-	const wrong = (check: (doc: Document, file: string) => unknown[]) => pages.flatMap(([file, doc]) => check(doc, file).map((problem) => `${file}: ${String(problem)}`));
+	const wrong = (check: (doc: Document, file: string) => unknown[]) =>
+		pages.flatMap(([file, doc]) => check(doc, file).map((problem) => `${file}: ${String(problem)}`));
 
 	it('is semantic: lang, one main, a skip link to it, one h1', () => {
 		expect(pages.length).toBeGreaterThan(10);
@@ -83,7 +84,9 @@ describe('every page', () => {
 				const scripts = [...doc.querySelectorAll('script')].filter((s) => s.getAttribute('type') !== 'application/ld+json');
 				const bytes = scripts.reduce((n, s) => n + Buffer.byteLength(s.textContent ?? ''), 0);
 				return [
-					...(scripts.length === 2 && scripts.every((s) => s.getAttribute('src') === null) ? [] : [`scripts: ${scripts.map((s) => s.getAttribute('src') ?? 'inline').join(', ')}`]),
+					...(scripts.length === 2 && scripts.every((s) => s.getAttribute('src') === null)
+						? []
+						: [`scripts: ${scripts.map((s) => s.getAttribute('src') ?? 'inline').join(', ')}`]),
 					...(bytes <= 1024 ? [] : [`${bytes} bytes of inline script`]),
 				];
 			}),
@@ -114,7 +117,8 @@ describe('the brief page', () => {
 		const tocTargets = [...doc.querySelectorAll('nav.toc a')].map((a) => a.getAttribute('href'));
 		const h2s = [...doc.querySelectorAll('.prose h2[id]')].map((h) => `#${h.id}`);
 		expect(tocTargets.length).toBeGreaterThanOrEqual(10);
-		for (const target of tocTargets) expect(h2s.concat([...doc.querySelectorAll('.prose h3[id]')].map((h) => `#${h.id}`))).toContain(target);
+		for (const target of tocTargets)
+			expect(h2s.concat([...doc.querySelectorAll('.prose h3[id]')].map((h) => `#${h.id}`))).toContain(target);
 	});
 
 	it('gives headings readable slug ids', () => {

@@ -1,15 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteName } from '../helpers/sites.ts';
-import { page } from '../helpers/sites.ts';
+import { page, ready } from '../helpers/sites.ts';
 
 /** What every listing of a source shows of it, written once (src/sources/entry.ts): the entry, access, verification, COinS. */
 const PARTS = ['.csl-entry', '.access', '.verification', 'span.Z3988'];
 
-const parts = (entry: Element) => PARTS.map((selector) => [...entry.children].find((child) => child.matches(selector))?.outerHTML ?? `(no ${selector})`);
+const parts = (entry: Element) =>
+	PARTS.map((selector) => [...entry.children].find((child) => child.matches(selector))?.outerHTML ?? `(no ${selector})`);
 
-describe.each<SiteName>(['site', 'evidence'])('one entry markup for a source wherever it is listed (site "%s")', (site) => {
-	const all = page(site, '/references/');
-	const sources = [...all.querySelectorAll('li.reference[data-key]')];
+describe.each<SiteName>(['site', 'combined'])('one entry markup for a source wherever it is listed (site "%s")', (site) => {
+	let sources: Element[] = [];
+	beforeAll(async () => {
+		await ready(site);
+		sources = [...page(site, '/references/').querySelectorAll('li.reference[data-key]')];
+	});
 
 	it('lists sources', () => {
 		expect(sources.length).toBeGreaterThan(0);

@@ -23,9 +23,15 @@ describe('escaping (fixture "combined", briefs/hostile.mdx and citations.bib)', 
 
 	it('renders markup in bibliography and frontmatter fields as text, never as elements', () => {
 		const doc = page('combined', '/briefs/hostile/');
-		expect([...doc.querySelectorAll('script')].map((s) => s.getAttribute('type') ?? 'inline')).toEqual(['application/ld+json', 'inline', 'inline']);
+		expect([...doc.querySelectorAll('script')].map((s) => s.getAttribute('type') ?? 'inline')).toEqual([
+			'application/ld+json',
+			'inline',
+			'inline',
+		]);
 		expect(doc.querySelectorAll('img')).toHaveLength(0);
-		expect([...doc.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((n) => n.startsWith('on'))).toEqual([]);
+		expect([...doc.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((n) => n.startsWith('on'))).toEqual(
+			[],
+		);
 		expect(doc.querySelector('h1')?.textContent).toBe('A <script>alert("title")</script> title');
 		// The style title-cases and curls quotes; the markup stays visible text.
 		expect(doc.querySelector('#bib-hostile2025 .csl-entry')?.textContent).toContain('<script>alert(‘bib’)</Script> and <img Src=x');
@@ -112,9 +118,15 @@ describe.each(['combined', 'site'] as const)('Content-Security-Policy of %s', (s
 
 			expect(policy.get('script-src'), file).toEqual(expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]));
 			expect(policy.get('default-src'), file).toEqual(["'self'"]);
-			expect([...policy.values()].flat().filter((s) => /^('unsafe-(inline|eval|hashes)'|\*)$/.test(s)), file).toEqual([]);
+			expect(
+				[...policy.values()].flat().filter((s) => /^('unsafe-(inline|eval|hashes)'|\*)$/.test(s)),
+				file,
+			).toEqual([]);
 			// Nothing the policy cannot govern: no style attributes, no event handler attributes.
-			expect(all.flatMap((el) => el.attrs.map((a) => a.name)).filter((n) => n === 'style' || n.startsWith('on')), file).toEqual([]);
+			expect(
+				all.flatMap((el) => el.attrs.map((a) => a.name)).filter((n) => n === 'style' || n.startsWith('on')),
+				file,
+			).toEqual([]);
 			// The policy comes before every script, so that it governs them all.
 			expect(all.indexOf(meta), file).toBeLessThan(Math.min(...all.flatMap((el, i) => (el.tagName === 'script' && runs(el) ? [i] : []))));
 		}

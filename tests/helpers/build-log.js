@@ -11,7 +11,10 @@ export default function buildLog(config) {
 	return {
 		/** @param {{ label: string | null; level: string; message: string; newLine: boolean }} event */
 		write(event) {
-			const prefix = event.label === 'SKIP_FORMAT' ? '' : `${event.level === 'info' ? '' : `[${event.level.toUpperCase()}] `}${event.label ? `[${event.label}] ` : ''}`;
+			const prefix =
+				event.label === 'SKIP_FORMAT'
+					? ''
+					: `${event.level === 'info' ? '' : `[${event.level.toUpperCase()}] `}${event.label ? `[${event.label}] ` : ''}`;
 			appendFileSync(config.file, `${prefix}${event.message}${event.newLine ? '\n' : ''}`);
 		},
 	};

@@ -23,7 +23,10 @@ function describeError(error: unknown): string {
 		`[ERROR] ${error.name === 'Error' ? '' : `[${error.name}] `}${plain(error.message)}`,
 		hint ? `  Hint: ${plain(hint)}` : '',
 		loc?.file ? `  Location: ${loc.file}${loc.line ? `:${loc.line}:${loc.column ?? 0}` : ''}` : '',
-		`  Stack trace:\n${(error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n')}`,
+		`  Stack trace:\n${(error.stack ?? '')
+			.split('\n')
+			.filter((line) => /^\s+at /.test(line))
+			.join('\n')}`,
 	]
 		.filter(Boolean)
 		.join('\n');

@@ -42,7 +42,10 @@ async function headerRules(dir: string): Promise<{ pattern: string; headers: [st
  * page, at the root or under `base`. Its `url` has no final slash, so that
  * `url + '/briefs/…/'` is a page's address.
  */
-export async function serve(dir: string, { base = '/', headers = false }: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(
+	dir: string,
+	{ base = '/', headers = false }: ServeOptions = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
 	const rules = headers ? await headerRules(dir) : [];
 	const respond = async (request: IncomingMessage, response: ServerResponse) => {
 		const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);

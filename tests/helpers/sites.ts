@@ -46,7 +46,8 @@ async function shortCopies(dir: string): Promise<void> {
 		const sections = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'].map(
 			(name) => `## Section ${name.toLowerCase()}\n\nCopy ${n}, section ${name.toLowerCase()}: payments moved to phones [@klein2020].\n`,
 		);
-		const brief = frontmatter.replace(/^title: "(.*)"$/m, `title: "$1 (copy ${n})"`) + `\nA short copy of the brief.\n\n${sections.join('\n')}`;
+		const brief =
+			frontmatter.replace(/^title: "(.*)"$/m, `title: "$1 (copy ${n})"`) + `\nA short copy of the brief.\n\n${sections.join('\n')}`;
 		await writeFile(path.join(dir, 'briefs', `brief-${n}.mdx`), brief);
 	}
 }

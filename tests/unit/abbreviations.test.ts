@@ -39,7 +39,16 @@ describe('abbreviations in citations', () => {
 	it.runIf(hasPandoc())('captured what Pandoc renders today', () => {
 		const out = execFileSync(
 			'pandoc',
-			['--citeproc', '--csl', 'src/csl/chicago-author-date.csl', '--bibliography', path.join(fixture, 'references.bib'), '-t', 'plain', '--wrap=none'],
+			[
+				'--citeproc',
+				'--csl',
+				'src/csl/chicago-author-date.csl',
+				'--bibliography',
+				path.join(fixture, 'references.bib'),
+				'-t',
+				'plain',
+				'--wrap=none',
+			],
 			{ input: MARKDOWN, encoding: 'utf8' },
 		);
 		expect(out.split('\n')[0]!.replaceAll('\u00a0', '~')).toBe(PANDOC);

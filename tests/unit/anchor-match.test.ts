@@ -4,7 +4,11 @@ import { normalize, similarity } from '../../src/anchors/similarity.ts';
 
 /** Anchors as the manifest records them: kind, the start of the text normalised, the section. */
 const p = (text: string, section = 'payments'): AnchorText => ({ kind: 'p', text: normalize(text).slice(0, 200), section });
-const heading = (text: string, under?: (string | undefined)[]): Candidate => ({ kind: 'heading', text: normalize(text), ...(under ? { under } : {}) });
+const heading = (text: string, under?: (string | undefined)[]): Candidate => ({
+	kind: 'heading',
+	text: normalize(text),
+	...(under ? { under } : {}),
+});
 
 const QR = 'Merchants adopted printed QR codes because they cost almost nothing to set up.';
 const SPREAD = 'Mobile payments spread from Alipay and WeChat Pay to street stalls within five years.';

@@ -51,15 +51,28 @@ describe('lint follows biblatex’s data model', () => {
 		const paper = bibliography.sources.get('paper')!.entry;
 		expect(paper.fields).toMatchObject({ booktitle: 'Proceedings of X', year: '2010', publisher: 'Duke University Press', title: 'Paper' });
 		expect(paper.inherited).toMatchObject({ booktitle: 'conf', publisher: 'press' });
-		expect(bibliography.sources.get('chapter')!.entry.fields).toMatchObject({ booktitle: 'The Collection', booksubtitle: 'Sub', title: 'Chapter' });
-		expect(bibliography.sources.get('part')!.entry.fields).toMatchObject({ maintitle: 'The Art', bookauthor: 'Knuth, Donald E.', title: 'Part' });
-		expect(bibliography.sources.get('paper')!.csl).toMatchObject({ 'container-title': 'Proceedings of X', 'publisher-place': 'Durham; London' });
+		expect(bibliography.sources.get('chapter')!.entry.fields).toMatchObject({
+			booktitle: 'The Collection',
+			booksubtitle: 'Sub',
+			title: 'Chapter',
+		});
+		expect(bibliography.sources.get('part')!.entry.fields).toMatchObject({
+			maintitle: 'The Art',
+			bookauthor: 'Knuth, Donald E.',
+			title: 'Part',
+		});
+		expect(bibliography.sources.get('paper')!.csl).toMatchObject({
+			'container-title': 'Proceedings of X',
+			'publisher-place': 'Durham; London',
+		});
 	});
 
 	it('names a crossref that leads nowhere, or in a circle', () => {
-		expect(messages('@incollection{a, title = {T}, crossref = {nowhere}, booktitle = {B}, year = {2000}}')).toEqual([
-			'1:1: "a" has crossref = {nowhere}, but no entry has the key "nowhere". Fix the key, or add the entry it names.',
-		].map((m) => m.replace('1:1', '1:31')));
+		expect(messages('@incollection{a, title = {T}, crossref = {nowhere}, booktitle = {B}, year = {2000}}')).toEqual(
+			['1:1: "a" has crossref = {nowhere}, but no entry has the key "nowhere". Fix the key, or add the entry it names.'].map((m) =>
+				m.replace('1:1', '1:31'),
+			),
+		);
 		expect(messages('@misc{a, title = {A}, crossref = {b}}\n@misc{b, title = {B}, crossref = {a}}')).toEqual([
 			'2:23: "b" inherits from itself through crossref = {a}. Remove the crossref that closes the loop.',
 		]);
@@ -69,7 +82,9 @@ describe('lint follows biblatex’s data model', () => {
 		const text = '@misc{k, title = {T}}\n@misc{v, title = {T}, verification = {Verified}}';
 		expect(read(text).problems).toEqual([]);
 		expect([...read(text).sources.values()].map((s) => s.status)).toEqual(['unchecked', 'verified']);
-		expect(read(text, true).problems.map((p) => p.message)).toEqual([expect.stringContaining('"k" has no "verification" field, and this site requires one')]);
+		expect(read(text, true).problems.map((p) => p.message)).toEqual([
+			expect.stringContaining('"k" has no "verification" field, and this site requires one'),
+		]);
 	});
 
 	it('rejects a DOI field that holds no DOI', () => {
@@ -123,8 +138,13 @@ describe('CSL from the one parse', () => {
 	});
 
 	it('joins lists of publishers and places as Pandoc does, and maps a language name to a tag', () => {
-		const text = '@book{k, author = {Wilson, Ara}, title = {T}, publisher = {Duke University Press and Other Press}, location = {Durham and London}, language = {english and german}, year = {2004}}';
-		expect(csl(text)).toMatchObject({ publisher: 'Duke University Press; Other Press', 'publisher-place': 'Durham; London', language: 'en-US' });
+		const text =
+			'@book{k, author = {Wilson, Ara}, title = {T}, publisher = {Duke University Press and Other Press}, location = {Durham and London}, language = {english and german}, year = {2004}}';
+		expect(csl(text)).toMatchObject({
+			publisher: 'Duke University Press; Other Press',
+			'publisher-place': 'Durham; London',
+			language: 'en-US',
+		});
 		expect(chicago(text)).toBe('Wilson, Ara. 2004. T. Durham; London: Duke University Press; Other Press.');
 	});
 
@@ -155,13 +175,17 @@ describe('CSL from the one parse', () => {
 	});
 
 	it('links an arXiv eprint that has no url', () => {
-		const source = read('@online{k, author = {A, B}, title = {T}, eprint = {2101.00001}, eprinttype = {arxiv}, year = {2021}}').sources.get('k')!;
+		const source = read('@online{k, author = {A, B}, title = {T}, eprint = {2101.00001}, eprinttype = {arxiv}, year = {2021}}').sources.get(
+			'k',
+		)!;
 		expect([source.csl.URL, source.href]).toEqual(['https://arxiv.org/abs/2101.00001', 'https://arxiv.org/abs/2101.00001']);
 	});
 
 	it('reports a field citation-js cannot read where it stands, and formats the rest', () => {
 		const bibliography = read('@misc{k, title = {T},\n  note = {\\begin{a} x \\end{b}}}');
-		expect(bibliography.problems.map((p) => `${p.line}:${p.column}: ${p.message.split(' (')[0]}`)).toEqual(['2:3: field "note" of "k" cannot be read']);
+		expect(bibliography.problems.map((p) => `${p.line}:${p.column}: ${p.message.split(' (')[0]}`)).toEqual([
+			'2:3: field "note" of "k" cannot be read',
+		]);
 		expect(bibliography.sources.get('k')!.csl.title).toBe('T');
 	});
 });
@@ -179,7 +203,14 @@ describe('references.bib', () => {
 		const again = read(exported);
 		expect(again.problems).toEqual([]);
 		expect([...again.sources.keys()]).toEqual(['Smith:2020/a', 'conf', 'Ершов1986']);
-		expect(again.sources.get('Smith:2020/a')!.entry.fields).toEqual({ author: 'Smith, A', title: 'P', note: 'In press', booktitle: 'Conf', year: '2020', publisher: 'Duke University Press' });
+		expect(again.sources.get('Smith:2020/a')!.entry.fields).toEqual({
+			author: 'Smith, A',
+			title: 'P',
+			note: 'In press',
+			booktitle: 'Conf',
+			year: '2020',
+			publisher: 'Duke University Press',
+		});
 		expect(exported).not.toMatch(/annotation|private|p\.pdf|verification|abstract|keywords|crossref/);
 	});
 

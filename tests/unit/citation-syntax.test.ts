@@ -35,7 +35,10 @@ describe('Pandoc citation syntax', () => {
 
 	it('never starts or ends a citation at an escaped character', () => {
 		const text = '[@a] and @b';
-		expect(clusters(text, [0, 3])).toEqual([{ written: '@a', keys: ['+a'] }, { written: '@b', keys: ['+b'] }]);
+		expect(clusters(text, [0, 3])).toEqual([
+			{ written: '@a', keys: ['+a'] },
+			{ written: '@b', keys: ['+b'] },
+		]);
 		expect(clusters(text, [1, 9])).toEqual([]);
 	});
 
@@ -78,7 +81,8 @@ describe('the citation stage in the pipeline', () => {
 
 describe('MDX braced forms', () => {
 	it('names each braced citation with its line and column, and leaves code, escapes and expressions alone', () => {
-		const source = '---\ntitle: "{x}"\n---\n\n[@a{ii}] and @{b} and `[@c{x}]` and [@d, \\{p. 4\\}] and {props.x}\n\n```\n[@e{x}]\n```\n[@f, {pp. iv}]';
+		const source =
+			'---\ntitle: "{x}"\n---\n\n[@a{ii}] and @{b} and `[@c{x}]` and [@d, \\{p. 4\\}] and {props.x}\n\n```\n[@e{x}]\n```\n[@f, {pp. iv}]';
 		expect(bracedCitations(source).map((p) => `${p.line}:${p.column}`)).toEqual(['5:4', '5:15', '10:6']);
 		expect(bracedCitations(source)[0]?.message).toContain('Escape the braces: [@a\\{ii\\}]');
 	});
@@ -86,7 +90,8 @@ describe('MDX braced forms', () => {
 
 describe('citeproc output under the Content-Security-Policy', () => {
 	it('turns every inline style citeproc’s HTML format emits into a class', () => {
-		for (const style of MAPPED_STYLES) expect(classesForStyles(`<span style="${style};">x</span>`)).toMatch(/^<span class="[a-z-]+">x<\/span>$/);
+		for (const style of MAPPED_STYLES)
+			expect(classesForStyles(`<span style="${style};">x</span>`)).toMatch(/^<span class="[a-z-]+">x<\/span>$/);
 		expect(classesForStyles('<span style="font-variant: small-caps;">Smith</span>')).toBe('<span class="small-caps">Smith</span>');
 	});
 });

@@ -60,13 +60,17 @@ describe('rehype-references', () => {
 		// A legend above the list says what each status means, including one no entry has yet.
 		expect(html).toContain('<p class="status-legend-title">What the statuses mean</p>');
 		expect(html).toContain('<span class="status status-unchecked">Not yet checked</span>');
-		expect(html).toContain('<span class="status status-likely">Likely, not confirmed</span> <span class="verification-note">Fixture entry with a URL.</span>');
+		expect(html).toContain(
+			'<span class="status status-likely">Likely, not confirmed</span> <span class="verification-note">Fixture entry with a URL.</span>',
+		);
 		expect(html).toContain('<span class="status status-unverified">Unverified</span>');
 	});
 
 	it('links URLs and DOIs', async () => {
 		const html = await render('[@adams2001] [@baker2010]');
-		expect(html).toContain('<a href="https://doi.org/10.1234/example.2001" rel="noopener noreferrer">https://doi.org/10.1234/example.2001</a>');
+		expect(html).toContain(
+			'<a href="https://doi.org/10.1234/example.2001" rel="noopener noreferrer">https://doi.org/10.1234/example.2001</a>',
+		);
 		expect(html).toContain('<a href="https://example.org/baker2010" rel="noopener noreferrer">');
 	});
 
@@ -78,7 +82,8 @@ describe('rehype-references', () => {
 });
 
 describe('rehype-block-ids and rehype-citation-ids', () => {
-	const text = '# T\n\nBefore any section [@adams2001].\n\n## Digital payments\n\nFirst.\n\nSecond [@adams2001; @baker2010] and again [@adams2001].\n\n- an item [@cole2020]\n\n[^n]: A note [@cole2020].\n\nNoted.[^n]';
+	const text =
+		'# T\n\nBefore any section [@adams2001].\n\n## Digital payments\n\nFirst.\n\nSecond [@adams2001; @baker2010] and again [@adams2001].\n\n- an item [@cole2020]\n\n[^n]: A note [@cole2020].\n\nNoted.[^n]';
 
 	it('numbers blocks within their section, with readable ids', async () => {
 		const html = await render(text);
@@ -104,13 +109,17 @@ describe('rehype-block-ids and rehype-citation-ids', () => {
 		expect(html).toContain(
 			'<p class="cited-in">Cited in: <a href="#intro-p1" class="back-link">Introduction ¶1</a>, <a href="#digital-payments-p2" class="back-link">Digital payments ¶2</a></p>',
 		);
-		expect(html).toContain('<a href="#digital-payments-li1" class="back-link">Digital payments, item 1</a>, <a href="#fn-n" class="back-link">Note 1</a>');
+		expect(html).toContain(
+			'<a href="#digital-payments-li1" class="back-link">Digital payments, item 1</a>, <a href="#fn-n" class="back-link">Note 1</a>',
+		);
 	});
 
 	it('gives each cited source one preview popover with reference, status and links', async () => {
 		const html = await render(text);
 		expect(html.match(/<div id="preview-adams2001" popover="hint" class="cite-preview">/g)).toHaveLength(1);
-		expect(html).toContain('<a href="https://doi.org/10.1234/example.2001" tabindex="-1" rel="noopener noreferrer">Open the source</a> · <a href="#bib-adams2001" tabindex="-1">Go to the reference entry</a>');
+		expect(html).toContain(
+			'<a href="https://doi.org/10.1234/example.2001" tabindex="-1" rel="noopener noreferrer">Open the source</a> · <a href="#bib-adams2001" tabindex="-1">Go to the reference entry</a>',
+		);
 		expect(html).toContain('<div class="cite-previews" data-pagefind-ignore="all">');
 	});
 });
@@ -122,9 +131,15 @@ describe('rehype-cite-sections', () => {
 			authors: [{ name: 'Ada Adams' }],
 			published: new Date('2026-01-02'),
 		});
-		expect(html).toContain('<details class="cite-section" data-pagefind-ignore="all"><summary>Cite<span class="visually-hidden"> this section</span></summary>');
-		expect(html).toContain('Ada Adams. 2026. “Digital Payments.” In <i>A Brief</i>. Sourced. http://127.0.0.1:4321/briefs/brief/#digital-payments.');
-		expect(html).toContain('<button type="button" class="copy-button" data-load="c" data-copy="cite-section-digital-payments" disabled>Copy citation</button>');
+		expect(html).toContain(
+			'<details class="cite-section" data-pagefind-ignore="all"><summary>Cite<span class="visually-hidden"> this section</span></summary>',
+		);
+		expect(html).toContain(
+			'Ada Adams. 2026. “Digital Payments.” In <i>A Brief</i>. Sourced. http://127.0.0.1:4321/briefs/brief/#digital-payments.',
+		);
+		expect(html).toContain(
+			'<button type="button" class="copy-button" data-load="c" data-copy="cite-section-digital-payments" disabled>Copy citation</button>',
+		);
 	});
 });
 
@@ -140,7 +155,13 @@ describe('rehype-link-buttons', () => {
 	});
 
 	it('puts a section\'s "Cite this section" beside its copy-link button', async () => {
-		const html = await render('## Digital payments\n\nText.', { title: 'A brief', authors: [{ name: 'Ada Adams' }], published: new Date('2026-01-02') });
-		expect(html).toMatch(/^<div class="section-head"><h2 id="digital-payments">Digital payments<\/h2><button [^>]*><\/button><details class="cite-section"/);
+		const html = await render('## Digital payments\n\nText.', {
+			title: 'A brief',
+			authors: [{ name: 'Ada Adams' }],
+			published: new Date('2026-01-02'),
+		});
+		expect(html).toMatch(
+			/^<div class="section-head"><h2 id="digital-payments">Digital payments<\/h2><button [^>]*><\/button><details class="cite-section"/,
+		);
 	});
 });

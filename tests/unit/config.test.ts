@@ -12,25 +12,40 @@ const project = { root: '/srv/site', cacheDir: '/srv/site/node_modules/.astro' }
 describe('the sourced() options', () => {
 	it('fills in every default, with paths made absolute against the project', () => {
 		expect(resolveConfig({}, project)).toEqual({
-			site: { url: 'http://127.0.0.1:4321/', base: '/', local: true, name: 'Sourced', lang: 'en', briefsPerPage: 20, citingBriefsListed: 5 },
+			site: {
+				url: 'http://127.0.0.1:4321/',
+				base: '/',
+				local: true,
+				name: 'Sourced',
+				lang: 'en',
+				briefsPerPage: 20,
+				citingBriefsListed: 5,
+			},
 			citations: { bibliography: '/srv/site/content/bibliography.bib', style: 'chicago', locale: 'en-US', strictVerification: false },
 			paths: { root: '/srv/site', content: '/srv/site/content', cache: '/srv/site/node_modules/.astro' },
 		});
 	});
 
 	it('takes the base path from the address, and a content folder and cache of its own', () => {
-		const config = resolveConfig({ site: 'https://example.org/research', content: 'tests/fixtures/x', bibliography: 'refs.bib', cacheDir: '/tmp/cache' }, project);
+		const config = resolveConfig(
+			{ site: 'https://example.org/research', content: 'tests/fixtures/x', bibliography: 'refs.bib', cacheDir: '/tmp/cache' },
+			project,
+		);
 		expect(config.site).toMatchObject({ url: 'https://example.org/research/', base: '/research/', local: false });
 		expect(config.citations.bibliography).toBe('/srv/site/tests/fixtures/x/refs.bib');
 		expect(config.paths).toEqual({ root: '/srv/site', content: '/srv/site/tests/fixtures/x', cache: '/tmp/cache' });
 	});
 
 	it('lets SOURCED_SITE override the address for one deploy, and checks it', () => {
-		expect(resolveConfig({ site: 'https://example.org/' }, { ...project, siteOverride: 'https://user.github.io/repo' }).site).toMatchObject({
-			url: 'https://user.github.io/repo/',
-			base: '/repo/',
-		});
-		expect(() => resolveConfig({}, { ...project, siteOverride: 'user.github.io/repo' })).toThrow('SOURCED_SITE="user.github.io/repo" is not an http(s) address.');
+		expect(resolveConfig({ site: 'https://example.org/' }, { ...project, siteOverride: 'https://user.github.io/repo' }).site).toMatchObject(
+			{
+				url: 'https://user.github.io/repo/',
+				base: '/repo/',
+			},
+		);
+		expect(() => resolveConfig({}, { ...project, siteOverride: 'user.github.io/repo' })).toThrow(
+			'SOURCED_SITE="user.github.io/repo" is not an http(s) address.',
+		);
 	});
 
 	it('names every bad option at once, with what is wrong', () => {

@@ -25,7 +25,9 @@ describe('a quotation at the end of a suffix', () => {
 	it('renders as an ordinary citation with the passage kept for its preview', async () => {
 		const html = await render('A claim [@baker2010, p. 3, quoting "the exact words"].');
 		expect(html).toContain('(<a href="#bib-baker2010" interestfor="passage-cite-intro-p1-baker2010">Baker and Cole 2010, 3</a>)');
-		expect(html).toMatch(/<div id="passage-cite-intro-p1-baker2010" popover="hint" class="cite-preview">.*<blockquote class="passage" cite="https:\/\/example.org\/baker2010"><p>“the exact words”<\/p><\/blockquote>/s);
+		expect(html).toMatch(
+			/<div id="passage-cite-intro-p1-baker2010" popover="hint" class="cite-preview">.*<blockquote class="passage" cite="https:\/\/example.org\/baker2010"><p>“the exact words”<\/p><\/blockquote>/s,
+		);
 	});
 
 	it('is refused over 60 words, where it starts, with the other citation problems', async () => {
@@ -38,14 +40,18 @@ describe('a quotation at the end of a suffix', () => {
 
 describe('a text fragment', () => {
 	it('encodes the directive’s own characters', () => {
-		expect(textFragmentUrl('https://example.org/a', 'well-known, A & B')).toBe('https://example.org/a#:~:text=well%2Dknown%2C%20A%20%26%20B');
+		expect(textFragmentUrl('https://example.org/a', 'well-known, A & B')).toBe(
+			'https://example.org/a#:~:text=well%2Dknown%2C%20A%20%26%20B',
+		);
 	});
 
 	it('names a long passage by its ends, a cut passage by its parts, after an existing fragment', () => {
 		expect(textFragmentUrl('https://example.org/a', 'one two three four five six seven eight nine ten')).toBe(
 			'https://example.org/a#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten',
 		);
-		expect(textFragmentUrl('https://example.org/a#s2', 'first words … last words')).toBe('https://example.org/a#s2:~:text=first%20words,last%20words');
+		expect(textFragmentUrl('https://example.org/a#s2', 'first words … last words')).toBe(
+			'https://example.org/a#s2:~:text=first%20words,last%20words',
+		);
 	});
 });
 
@@ -78,11 +84,15 @@ describe('corrections', () => {
 
 	it('marks the block a correction names, with a link to it', async () => {
 		const html = await render('## Section\n\nA paragraph [@adams2001].', { corrections });
-		expect(html).toMatch(/<p id="section-p1"[^>]*>.*<a class="correction-marker" href="#correction-2026-12-01" aria-label="Corrected on 1 December 2026: see Updates and corrections"[^>]*>corrected<\/a><\/p>/s);
+		expect(html).toMatch(
+			/<p id="section-p1"[^>]*>.*<a class="correction-marker" href="#correction-2026-12-01" aria-label="Corrected on 1 December 2026: see Updates and corrections"[^>]*>corrected<\/a><\/p>/s,
+		);
 	});
 
 	it('fails on an anchor the brief does not have, naming the file and every such anchor', async () => {
-		await expect(render('## Section\n\nA paragraph.', { corrections: [...corrections, { date: '2026-12-02', text: 'x', anchor: 'gone-p9' }] })).rejects.toThrow(
+		await expect(
+			render('## Section\n\nA paragraph.', { corrections: [...corrections, { date: '2026-12-02', text: 'x', anchor: 'gone-p9' }] }),
+		).rejects.toThrow(
 			'tests/unit/fixtures/brief.mdx: corrections name an anchor this brief does not have: "gone-p9" (the correction of 2026-12-02).',
 		);
 	});
@@ -90,6 +100,12 @@ describe('corrections', () => {
 
 it('puts the passages a brief quotes into its source’s search record, through the source model', async () => {
 	const { file } = await renderFile('## Section\n\nA claim [@baker2010, p. 3, quoting "the exact words"].');
-	const [record] = sourceRecords(citedSources([citingBrief('b', { ...frontmatterOf(file), title: 'B', published: '2026-01-01' }, citationsOf(file), config)], { config, stage }), config);
+	const [record] = sourceRecords(
+		citedSources([citingBrief('b', { ...frontmatterOf(file), title: 'B', published: '2026-01-01' }, citationsOf(file), config)], {
+			config,
+			stage,
+		}),
+		config,
+	);
 	expect(record?.content).toContain('B. Cited in: Section ¶1 “the exact words”');
 });

@@ -46,7 +46,9 @@ describe('rehype-figures', () => {
 
 	it('lets a caption cite; the citation is named after the table and its back-link says "Table 1"', async () => {
 		const html = await render([table('a'), 'Table: Counts [@adams2001]. #tbl-counts'].join('\n\n'));
-		expect(html).toContain('<span id="cite-tbl-counts-adams2001" class="citation">(<a href="#bib-adams2001" interestfor="preview-adams2001">Adams 2001</a>)</span>');
+		expect(html).toContain(
+			'<span id="cite-tbl-counts-adams2001" class="citation">(<a href="#bib-adams2001" interestfor="preview-adams2001">Adams 2001</a>)</span>',
+		);
 		expect(html).toContain('<p class="cited-in">Cited in: <a href="#tbl-counts" class="back-link">Table 1</a></p>');
 		// The search title leaves the citation out.
 		expect(html).toContain('data-pagefind-title="Table 1: Counts."');

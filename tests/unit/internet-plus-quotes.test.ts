@@ -24,14 +24,20 @@ function quotations(text: string): { key: string; quote: string; line: number }[
 		for (const item of cluster.items) {
 			const lifted = liftQuote(text, item.suffix, () => '');
 			// As written, between the marks: the no-break spaces of the article are kept.
-			if (lifted) found.push({ key: item.key, quote: text.slice(lifted.mark + 1, lifted.span[1] - 1), line: text.slice(0, lifted.mark).split('\n').length });
+			if (lifted)
+				found.push({
+					key: item.key,
+					quote: text.slice(lifted.mark + 1, lifted.span[1] - 1),
+					line: text.slice(0, lifted.mark).split('\n').length,
+				});
 		}
 	}
 	return found;
 }
 
 it('quotes the original article only, and each quotation word for word', () => {
-	if (!existsSync(ARTICLE)) throw new Error(`${ARTICLE} is missing: this test needs the shared sources folder beside the repository (../shared/sources/).`);
+	if (!existsSync(ARTICLE))
+		throw new Error(`${ARTICLE} is missing: this test needs the shared sources folder beside the repository (../shared/sources/).`);
 	const article = readFileSync(ARTICLE, 'utf8');
 	const quotes = quotations(readFileSync(BRIEF, 'utf8'));
 	expect(quotes.length).toBeGreaterThan(0);

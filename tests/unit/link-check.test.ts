@@ -15,7 +15,8 @@ async function site(pages: Record<string, string>): Promise<string> {
 
 it('accepts links to pages, files and ids that exist, and leaves external links alone', async () => {
 	const dir = await site({
-		'index.html': '<a href="/briefs/a/#p1">x</a><a href="/briefs/a/cite.bib">b</a><a href="https://example.org/#nope">e</a><a href="#top" id="top">t</a>',
+		'index.html':
+			'<a href="/briefs/a/#p1">x</a><a href="/briefs/a/cite.bib">b</a><a href="https://example.org/#nope">e</a><a href="#top" id="top">t</a>',
 		'briefs/a/index.html': '<p id="p1">p</p><a href="#p1:~:text=p">q</a>',
 		'briefs/a/cite.bib': '@misc{a}',
 	});
@@ -36,7 +37,8 @@ it('reports a missing page, a missing fragment and a duplicate id, naming the fi
 
 it('checks a site served under a path as served there, and reports a root-relative link that leaves it', async () => {
 	const dir = await site({
-		'index.html': '<a href="/research/briefs/a/#p1">x</a><a href="briefs/a/">rel</a><form action="/research/search/"></form><a href="/briefs/a/">out</a>',
+		'index.html':
+			'<a href="/research/briefs/a/#p1">x</a><a href="briefs/a/">rel</a><form action="/research/search/"></form><a href="/briefs/a/">out</a>',
 		'briefs/a/index.html': '<p id="p1">p</p><a href="../../">home</a><link rel="icon" href="/favicon.svg">',
 		'search/index.html': '<h1>Search</h1>',
 	});

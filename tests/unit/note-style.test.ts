@@ -8,7 +8,11 @@ import { config, fixtures, render } from './process.ts';
 const brief = path.join(fixtures, 'note-style.mdx');
 /** The brief as Astro hands it to the plugins: the frontmatter parsed, the file's path. */
 const file = (csl: string) =>
-	new VFile({ path: brief, value: readFileSync(brief, 'utf8'), data: { astro: { frontmatter: { csl } }, citationSettings: resolveCitationSettings({ csl }, config) } });
+	new VFile({
+		path: brief,
+		value: readFileSync(brief, 'utf8'),
+		data: { astro: { frontmatter: { csl } }, citationSettings: resolveCitationSettings({ csl }, config) },
+	});
 
 describe('CSL styles a brief may name', () => {
 	it('rejects a note style, at the frontmatter line of its csl, saying why and which styles work', () => {
@@ -27,10 +31,13 @@ describe('CSL styles a brief may name', () => {
 	});
 
 	it('takes the bundled styles and in-text .csl files', () => {
-		for (const csl of ['chicago', 'apa', 'harvard1', 'mla', 'vancouver', '../src/csl/modern-language-association.csl']) expect(styleProblem(file(csl)), csl).toBeUndefined();
+		for (const csl of ['chicago', 'apa', 'harvard1', 'mla', 'vancouver', '../src/csl/modern-language-association.csl'])
+			expect(styleProblem(file(csl)), csl).toBeUndefined();
 	});
 
 	it('fails the citation stage with the message, before formatting anything', async () => {
-		await expect(render('Payments [@klein2020].', { csl: path.join(fixtures, 'note-style.csl') })).rejects.toThrow(/is a note style \(class="note"\)/);
+		await expect(render('Payments [@klein2020].', { csl: path.join(fixtures, 'note-style.csl') })).rejects.toThrow(
+			/is a note style \(class="note"\)/,
+		);
 	});
 });

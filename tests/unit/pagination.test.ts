@@ -3,7 +3,10 @@ import { briefsPagePath, pages } from '../../src/utils/pagination.ts';
 
 it('splits a list into pages of a size, in order, the last one shorter', () => {
 	expect(pages([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-	expect(pages([1, 2, 3, 4], 2)).toEqual([[1, 2], [3, 4]]);
+	expect(pages([1, 2, 3, 4], 2)).toEqual([
+		[1, 2],
+		[3, 4],
+	]);
 	expect(pages([], 20)).toEqual([[]]);
 });
 

@@ -20,7 +20,10 @@ import { render } from './process.ts';
  */
 const FORMS: [markdown: string, pandoc: string][] = [
 	['Blah blah [@doe99; @smith04; @item1].', 'Blah blah (Dole 1999; Smith 2004; Doe 2005).'],
-	['Blah blah [see @doe99, pp. 33-35 and *passim*; @smith04, chap. 1].', 'Blah blah (see Dole 1999, 33–35 and passim; Smith 2004, chap. 1).'],
+	[
+		'Blah blah [see @doe99, pp. 33-35 and *passim*; @smith04, chap. 1].',
+		'Blah blah (see Dole 1999, 33–35 and passim; Smith 2004, chap. 1).',
+	],
 	['Blah blah [see @doe99 pp. 33-35 and *passim*; @smith04 chap. 1].', 'Blah blah (see Dole 1999, 33–35 and passim; Smith 2004, chap. 1).'],
 	['[@smith04{ii, A, D-Z}, with a suffix]', '(Smith 2004, ii, A, D–Z, with a suffix)'],
 	['[@smith04, {pp. iv, vi-xi, (xv)-(xvii)} with suffix here]', '(Smith 2004, iv, vi–xi, (xv)–(xvii) with suffix here)'],
@@ -30,13 +33,25 @@ const FORMS: [markdown: string, pandoc: string][] = [
 	['@smith04 [p. 33] says blah.', 'Smith (2004, 33) says blah.'],
 	['@item1 [p. 30, with suffix] says blah.', 'Doe (2005, 30, with suffix) says blah.'],
 	['@item1 [-@item2 p. 30; see also @пункт3] says blah.', 'Doe (2005; 2006, 30; see also Doe and Roe 2007) says blah.'],
-	['@пункт3 [p. 12] and a citation without locators [@пункт3].', 'Doe and Roe (2007, 12) and a citation without locators (Doe and Roe 2007).'],
-	['A citation group [see @item1 chap. 3; also @пункт3 p. 34-35].', 'A citation group (see Doe 2005, chap. 3; also Doe and Roe 2007, 34–35).'],
+	[
+		'@пункт3 [p. 12] and a citation without locators [@пункт3].',
+		'Doe and Roe (2007, 12) and a citation without locators (Doe and Roe 2007).',
+	],
+	[
+		'A citation group [see @item1 chap. 3; also @пункт3 p. 34-35].',
+		'A citation group (see Doe 2005, chap. 3; also Doe and Roe 2007, 34–35).',
+	],
 	['Another one [see @item1 p. 34-35].', 'Another one (see Doe 2005, 34–35).'],
 	['Some citations [see @item1 chap. 3; @пункт3; @item2].', 'Some citations (see Doe 2005, chap. 3; 2006; Doe and Roe 2007).'],
-	['Citation with a suffix and locator [@item1 pp. 33, 35-37, and nowhere else].', 'Citation with a suffix and locator (Doe 2005, 33, 35–37, and nowhere else).'],
+	[
+		'Citation with a suffix and locator [@item1 pp. 33, 35-37, and nowhere else].',
+		'Citation with a suffix and locator (Doe 2005, 33, 35–37, and nowhere else).',
+	],
 	['Citation with suffix only [@item1 and nowhere else].', 'Citation with suffix only (Doe 2005 and nowhere else).'],
-	['Like a citation without author: [-@item1], and now Doe with a locator [-@item2 p. 44].', 'Like a citation without author: (2005), and now Doe with a locator (2006, 44).'],
+	[
+		'Like a citation without author: [-@item1], and now Doe with a locator [-@item2 p. 44].',
+		'Like a citation without author: (2005), and now Doe with a locator (2006, 44).',
+	],
 	['With some markup [*see* @item1 p. **32**].', 'With some markup (see Doe 2005, 32).'],
 	['Keys end before a final period: @Foo_bar.baz.', 'Keys end before a final period: Foo (2010).'],
 	['A braced key keeps it: [@{Foo_bar.baz}].', 'A braced key keeps it: (Foo 2010).'],
@@ -68,7 +83,10 @@ const FORMS: [markdown: string, pandoc: string][] = [
 	['[@item1, p. xi, gives a page locator]', '(Doe 2005, xi, gives a page locator)'],
 	['[@item1, pp. VII, 89, gives pages]', '(Doe 2005, VII, 89, gives pages)'],
 	['[@item1, 89, and suffix]', '(Doe 2005, 89, and suffix)'],
-	['Two works of one year [@knuth:tex; @knuth/mf] and each [@knuth/mf, 12].', 'Two works of one year (Knuth 1986b, 1986a) and each (Knuth 1986a, 12).'],
+	[
+		'Two works of one year [@knuth:tex; @knuth/mf] and each [@knuth/mf, 12].',
+		'Two works of one year (Knuth 1986b, 1986a) and each (Knuth 1986a, 12).',
+	],
 	['@knuth:tex and @knuth/mf differ by a letter.', 'Knuth (1986b) and Knuth (1986a) differ by a letter.'],
 	['Narrative with suppressed author -@item1 too.', 'Narrative with suppressed author -Doe (2005) too.'],
 	['An email doe@item1.example is not a citation.', 'An email doe@item1.example is not a citation.'],
@@ -106,7 +124,9 @@ describe('Pandoc conformance (Chicago author-date)', () => {
 		const html = await render(document.replace(/[{}]/g, '\\$&'), { bibliography: path.join(fixture, 'references.bib') });
 		const { document: dom } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
 		paragraphs = [...dom.querySelectorAll('body > p')].map((p) => p.textContent ?? '');
-		references = [...dom.querySelectorAll('.reference-list .csl-entry')].map((entry) => (entry.textContent ?? '').replace(/\s+/g, ' ').trim());
+		references = [...dom.querySelectorAll('.reference-list .csl-entry')].map((entry) =>
+			(entry.textContent ?? '').replace(/\s+/g, ' ').trim(),
+		);
 	});
 
 	it.each(FORMS.map(([markdown, pandoc], i) => ({ i, markdown, pandoc })))('$markdown', ({ i, markdown, pandoc }) => {
@@ -125,10 +145,22 @@ describe('Pandoc conformance (Chicago author-date)', () => {
 	it.runIf(hasPandoc())('captured what Pandoc renders today', () => {
 		const out = execFileSync(
 			'pandoc',
-			['--citeproc', '--csl', 'src/csl/chicago-author-date.csl', '--bibliography', path.join(fixture, 'references.bib'), '-t', 'plain', '--wrap=none'],
+			[
+				'--citeproc',
+				'--csl',
+				'src/csl/chicago-author-date.csl',
+				'--bibliography',
+				path.join(fixture, 'references.bib'),
+				'-t',
+				'plain',
+				'--wrap=none',
+			],
 			{ input: document, encoding: 'utf8' },
 		);
-		const blocks = out.split('\n\n').map((block) => block.trim()).filter(Boolean);
+		const blocks = out
+			.split('\n\n')
+			.map((block) => block.trim())
+			.filter(Boolean);
 		expect(blocks).toEqual([...FORMS.map(([, pandoc]) => pandoc), ...BIBLIOGRAPHY]);
 	});
 });

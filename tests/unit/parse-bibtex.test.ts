@@ -45,7 +45,9 @@ describe('parseBibtex', () => {
 	});
 
 	it('expands @string macros as BibTeX does: names in any case, the last definition, # joins, months', () => {
-		const [e] = parseBibtex('@string{JGS = {Journal of {G}eneric Studies}}\n@string{ed = "First"}\n@string{ED = "Second" # { } # "edition"}\n@article{k, journal = jgs # { } # "6", edition = Ed, month = DEC}');
+		const [e] = parseBibtex(
+			'@string{JGS = {Journal of {G}eneric Studies}}\n@string{ed = "First"}\n@string{ED = "Second" # { } # "edition"}\n@article{k, journal = jgs # { } # "6", edition = Ed, month = DEC}',
+		);
 		expect(e?.fields).toEqual({ journal: 'Journal of {G}eneric Studies 6', edition: 'Second edition', month: '12' });
 	});
 
@@ -197,7 +199,9 @@ describe('lintEntries', () => {
 
 	it('reports a duplicate DOI, however it is written', () => {
 		const problems = lintEntries(
-			parseBibtex(entry('  title = {T}, doi = {10.1/X},', 'misc', 'a') + entry('  title = {U}, doi = {https://doi.org/10.1/x},', 'misc', 'b')),
+			parseBibtex(
+				entry('  title = {T}, doi = {10.1/X},', 'misc', 'a') + entry('  title = {U}, doi = {https://doi.org/10.1/x},', 'misc', 'b'),
+			),
 		);
 		expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('duplicate DOI "10.1/x": "b" and "a"')]);
 		expect(problems[0]?.keys).toEqual(['b', 'a']);
@@ -214,11 +218,20 @@ describe('lintEntries', () => {
 	it('accepts a missing verification, and rejects an unknown one', () => {
 		expect(lintEntries(parseBibtex('@misc{k, title = {T}}'))).toEqual([]);
 		const [wrong] = lintEntries(parseBibtex('@misc{k, title = {T}, verification = {sure}}'));
-		expect(wrong).toMatchObject({ line: 1, column: 23, keys: ['k'], message: expect.stringMatching(/use one of verified, likely, unverified/) });
+		expect(wrong).toMatchObject({
+			line: 1,
+			column: 23,
+			keys: ['k'],
+			message: expect.stringMatching(/use one of verified, likely, unverified/),
+		});
 	});
 
 	it('requires a verification status when the site is strict', () => {
 		const [missing] = lintEntries(parseBibtex('@misc{k, title = {T}}'), { strictVerification: true });
-		expect(missing).toMatchObject({ severity: 'error', keys: ['k'], message: expect.stringMatching(/has no "verification" field, and this site requires one/) });
+		expect(missing).toMatchObject({
+			severity: 'error',
+			keys: ['k'],
+			message: expect.stringMatching(/has no "verification" field, and this site requires one/),
+		});
 	});
 });

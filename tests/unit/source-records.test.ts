@@ -24,17 +24,36 @@ const use = (key: string, label: string, block = 'digital-payments-p1', quotes?:
 });
 
 /** A brief as the source model reads it: frontmatter as written (the date as text), and its citations. */
-const brief = (slug: string, title: string, published: string | Date, uses: CitationUse[], more: { topics?: string[]; bibliography?: string } = {}) =>
-	citingBrief(slug, { title, published, topics: more.topics ?? [], bibliography: more.bibliography ?? MAIN }, uses, config);
+const brief = (
+	slug: string,
+	title: string,
+	published: string | Date,
+	uses: CitationUse[],
+	more: { topics?: string[]; bibliography?: string } = {},
+) => citingBrief(slug, { title, published, topics: more.topics ?? [], bibliography: more.bibliography ?? MAIN }, uses, config);
 
 it('makes one search record per source, however many briefs cite it, linking to its entry on the references page', () => {
 	const records = sourceRecords(
-		citedSources([
-			brief('another-brief', 'Another brief', '2026-10-01', [use('klein2020', 'Introduction ¶1', 'intro-p1')], { topics: ['fintech'] }),
-			brief('a-brief', 'A brief', '2026-11-29', [use('klein2020', 'Digital payments ¶1'), use('klein2020', 'Digital payments ¶1'), use('klein2020', 'Digital payments ¶2', 'digital-payments-p2')], {
-				topics: ['China', 'fintech'],
-			}),
-		], ctx), config
+		citedSources(
+			[
+				brief('another-brief', 'Another brief', '2026-10-01', [use('klein2020', 'Introduction ¶1', 'intro-p1')], { topics: ['fintech'] }),
+				brief(
+					'a-brief',
+					'A brief',
+					'2026-11-29',
+					[
+						use('klein2020', 'Digital payments ¶1'),
+						use('klein2020', 'Digital payments ¶1'),
+						use('klein2020', 'Digital payments ¶2', 'digital-payments-p2'),
+					],
+					{
+						topics: ['China', 'fintech'],
+					},
+				),
+			],
+			ctx,
+		),
+		config,
 	);
 	expect(records).toEqual([
 		{
@@ -53,15 +72,22 @@ it('makes one search record per source, however many briefs cite it, linking to 
 it('names the newest few citing briefs, as the references page does, so that a source cited across a large site stays a small record', () => {
 	const n = site.citingBriefsListed;
 	const briefs = Array.from({ length: 3000 }, (_, i) =>
-		brief(`brief-${i}`, `Brief ${i}`, new Date(Date.UTC(2018, 0, 1 + i)).toISOString().slice(0, 10), [use('klein2020', 'Regulation and sandboxes ¶1', 'regulation-p1')], {
-			topics: ['fintech'],
-		}),
+		brief(
+			`brief-${i}`,
+			`Brief ${i}`,
+			new Date(Date.UTC(2018, 0, 1 + i)).toISOString().slice(0, 10),
+			[use('klein2020', 'Regulation and sandboxes ¶1', 'regulation-p1')],
+			{
+				topics: ['fintech'],
+			},
+		),
 	);
 	const [source] = citedSources(briefs, ctx);
 	// Newest first (brief 2999, 2998, …): the references page lists `source.citedIn` in this order too.
 	expect(source!.citedIn.slice(0, 3).map((citing) => citing.brief.title)).toEqual(['Brief 2999', 'Brief 2998', 'Brief 2997']);
 	const [record] = sourceRecords([source!], config);
-	for (const { brief: b } of source!.citedIn.slice(0, n)) expect(record!.content).toContain(`${b.title}. Cited in: Regulation and sandboxes ¶1`);
+	for (const { brief: b } of source!.citedIn.slice(0, n))
+		expect(record!.content).toContain(`${b.title}. Cited in: Regulation and sandboxes ¶1`);
 	expect(record!.content).not.toContain(`${source!.citedIn[n]!.brief.title}.`);
 	expect(record!.content).toMatch(new RegExp(`Also cited in ${(3000 - n).toLocaleString('en')} more briefs\\.$`));
 	expect(record!.content.length).toBeLessThan(1000);
@@ -70,22 +96,30 @@ it('names the newest few citing briefs, as the references page does, so that a s
 });
 
 it('orders citing briefs by their date as the schema reads it, whether the frontmatter held text or a date', () => {
-	const [source] = citedSources([
-		brief('older', 'Older', '2026-01-02', [use('klein2020', 'X ¶1')]),
-		brief('newer', 'Newer', new Date('2026-01-03T00:00:00Z'), [use('klein2020', 'X ¶1')]),
-		brief('same-day-b', 'Same day B', '2026-01-02', [use('klein2020', 'X ¶1')]),
-	], ctx);
+	const [source] = citedSources(
+		[
+			brief('older', 'Older', '2026-01-02', [use('klein2020', 'X ¶1')]),
+			brief('newer', 'Newer', new Date('2026-01-03T00:00:00Z'), [use('klein2020', 'X ¶1')]),
+			brief('same-day-b', 'Same day B', '2026-01-02', [use('klein2020', 'X ¶1')]),
+		],
+		ctx,
+	);
 	expect(source!.citedIn.map((citing) => citing.brief.slug)).toEqual(['newer', 'older', 'same-day-b']);
 });
 
 it('counts briefs, not titles, when saying how many more cite a source', () => {
-	const briefs = Array.from({ length: site.citingBriefsListed + 2 }, (_, i) => brief(`b${i}`, i < 2 ? 'Same title' : `Brief ${i}`, '2026-01-01', [use('klein2020', 'X ¶1')]));
+	const briefs = Array.from({ length: site.citingBriefsListed + 2 }, (_, i) =>
+		brief(`b${i}`, i < 2 ? 'Same title' : `Brief ${i}`, '2026-01-01', [use('klein2020', 'X ¶1')]),
+	);
 	const [record] = sourceRecords(citedSources(briefs, ctx), config);
 	expect(record!.content).toMatch(/Also cited in 2 more briefs\.$/);
 });
 
 it('puts the passages a brief quotes into its source’s record', () => {
-	const [record] = sourceRecords(citedSources([brief('b', 'B', '2026-01-01', [use('klein2020', 'A ¶1', 'a-p1', ['the exact words'])])], ctx), config);
+	const [record] = sourceRecords(
+		citedSources([brief('b', 'B', '2026-01-01', [use('klein2020', 'A ¶1', 'a-p1', ['the exact words'])])], ctx),
+		config,
+	);
 	expect(record!.content).toContain('Cited in: A ¶1 “the exact words”');
 });
 
@@ -119,7 +153,14 @@ it('makes two records for one key in two bibliographies, each linking to its own
 	const other = path.join(mkdtempSync(path.join(tmpdir(), 'sourced-')), 'other.bib');
 	copyFileSync(MAIN, other);
 	const records = sourceRecords(
-		citedSources([brief('a', 'A', '2026-01-01', [use('klein2020', 'X ¶1')]), brief('b', 'B', '2026-01-01', [use('klein2020', 'Y ¶1')], { bibliography: other })], ctx), config
+		citedSources(
+			[
+				brief('a', 'A', '2026-01-01', [use('klein2020', 'X ¶1')]),
+				brief('b', 'B', '2026-01-01', [use('klein2020', 'Y ¶1')], { bibliography: other }),
+			],
+			ctx,
+		),
+		config,
 	);
 	expect(records.map((r) => r.url)).toEqual(['/references/#source-klein2020', '/references/#source-klein2020~~other']);
 });

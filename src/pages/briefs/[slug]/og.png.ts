@@ -5,7 +5,10 @@ import { ogImage } from '../../../utils/og-image.ts';
 
 /** The brief's sharing image (Open Graph, Twitter), drawn at build time from its title. */
 export const getStaticPaths = (async () =>
-	publishedBriefs(await getCollection('briefs')).map((brief) => ({ params: { slug: brief.id }, props: { brief } }))) satisfies GetStaticPaths;
+	publishedBriefs(await getCollection('briefs')).map((brief) => ({
+		params: { slug: brief.id },
+		props: { brief },
+	}))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ brief: Brief }> = ({ props: { brief } }) => {
 	const { title, authors, published } = brief.data;
