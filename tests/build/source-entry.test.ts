@@ -5,6 +5,9 @@ import { page, ready } from '../helpers/sites.ts';
 /** What every listing of a source shows of it, written once (src/sources/entry.ts): the entry, access, verification, COinS. */
 const PARTS = ['.csl-entry', '.access', '.verification', 'span.Z3988'];
 
+/** Briefs of the combined fixture whose frontmatter names a style other than the site's. */
+const OWN_STYLE = new Set(['/briefs/numeric/', '/briefs/small-caps/']);
+
 const parts = (entry: Element) =>
 	PARTS.map((selector) => [...entry.children].find((child) => child.matches(selector))?.outerHTML ?? `(no ${selector})`);
 
@@ -28,6 +31,8 @@ describe.each<SiteName>(['site', 'combined'])('one entry markup for a source whe
 			expect(parts(page(site, `/references/${slug}/`).querySelector(`[id="source-${slug}"]`)!), `/references/${slug}/`).toEqual(expected);
 			const briefs = [...source.querySelectorAll('.cited-in a[href*="#bib-"]')].map((a) => a.getAttribute('href')!.replace(/#.*$/, ''));
 			for (const brief of briefs) {
+				// A brief may name a style of its own (numeric, small-caps in the combined fixture): its list is in that style, not the site's.
+				if (OWN_STYLE.has(brief)) continue;
 				const item = page(site, brief).querySelector(`li[id="bib-${key}"]`);
 				expect(item, `${brief}#bib-${key}`).not.toBeNull();
 				expect(parts(item!), `${brief}#bib-${key}`).toEqual(expected);
