@@ -24,7 +24,7 @@ export function timed(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}):
 			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
 		});
 		let err = '';
-		child.stderr.on('data', (d: Buffer) => (err += d));
+		child.stderr.on('data', (d: Buffer) => (err += d.toString()));
 		child.stdout.resume();
 		child.on('close', (code) => {
 			const m = /BENCH ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(err);

@@ -51,6 +51,7 @@ export function readManifest(file: string): Manifest {
 	} catch (error) {
 		throw new Error(
 			`${path.relative(process.cwd(), file)}: not valid JSON (${(error as Error).message}). Fix it, or restore it from version control.`,
+			{ cause: error },
 		);
 	}
 }

@@ -71,7 +71,7 @@ export function readBibliography(text: string, file: string, options: LintOption
 			entry,
 			status: statusOf(entry),
 			note: note === undefined ? undefined : plainText(note),
-			href: doi ? doiUrl(doi) : entry.fields['url']?.trim() || (csl.items.get(entry.key)?.URL as string | undefined),
+			href: doi ? doiUrl(doi) : entry.fields['url']?.trim() || csl.items.get(entry.key)?.URL,
 			csl: csl.items.get(entry.key)!,
 		});
 	}

@@ -145,6 +145,7 @@ export function readBibtex(text: string): ParsedBibtex {
 	const problem = (reason: string, offset: number, key?: string) =>
 		problems.push({ ...positionOf(Math.min(offset, n)), reason, ...(key === undefined ? {} : { key }) });
 	const abort = (reason: string, offset = i, resume = Math.max(i, offset)): never => {
+		// eslint-disable-next-line @typescript-eslint/only-throw-error -- a signal, not an error: the entry reader catches every Abort (no stack is needed)
 		throw new Abort(reason, offset, resume);
 	};
 	const code = (at: number) => text.charCodeAt(at);
@@ -231,7 +232,7 @@ export function readBibtex(text: string): ParsedBibtex {
 		if (open.length > 0) {
 			abort(
 				'this "\\{" is a brace for BibTeX and biber too, and nothing closes it; write it with its "\\}", or alone as \\textbraceleft',
-				open[0]!,
+				open[0],
 				to,
 			);
 		}
@@ -255,7 +256,7 @@ export function readBibtex(text: string): ParsedBibtex {
 				return text.slice(open + 1, i++);
 			} else if (c === LF && entryAfterBreak(i) !== undefined) break;
 		}
-		if (stack.length > 0) return abort('this "{" is never closed; add the matching "}"', stack.at(-1)!, i);
+		if (stack.length > 0) return abort('this "{" is never closed; add the matching "}"', stack.at(-1), i);
 		return abort("this quoted value is never closed; add the closing '\"'", open, i);
 	};
 	/** A value: braced or quoted text, a number or a macro, joined with `#`. */

@@ -152,7 +152,7 @@ export function replaceClusters(
 			}
 			let j = i;
 			while (j < to && run.child[j] === k) j++;
-			const value = node.value.slice(run.inner[i]!, run.inner[j - 1]! + 1);
+			const value = node.value.slice(run.inner[i], run.inner[j - 1]! + 1);
 			out.push(value === node.value ? node : { type: 'text', value });
 			i = j;
 		}

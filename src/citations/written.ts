@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { ElementContent, Root } from 'hast';
 
 /**
  * A block's text with each citation as the author wrote it (`[@klein2020,
@@ -9,7 +9,7 @@ import type { Element, ElementContent, Root } from 'hast';
  */
 export function textAsWritten(node: Root | ElementContent): string {
 	if (node.type === 'text') return node.value;
-	const written = node.type === 'element' ? (node as Element).properties['dataWritten'] : undefined;
+	const written = node.type === 'element' ? node.properties['dataWritten'] : undefined;
 	if (typeof written === 'string') return written;
 	// Elements, and MDX's JSX elements (a figure's link to its full-size image) alike: their text is their children's.
 	return 'children' in node ? node.children.map((child) => textAsWritten(child as ElementContent)).join('') : '';

@@ -81,7 +81,7 @@ export function styleProblem(file: VFile, csl = citationSettings(file).csl): str
 /** `file:line:column` of the brief's `csl:` value, read from the file itself (Astro hands plugins the text without its frontmatter). */
 function cslLocation(file: VFile): string {
 	const name = file.path ? displayPath(file.path) : 'the brief';
-	let source = '';
+	let source: string;
 	try {
 		source = file.path ? readFileSync(file.path, 'utf8') : '';
 	} catch {

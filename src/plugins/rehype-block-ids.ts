@@ -129,6 +129,6 @@ export function rehypeBlockIds({ manifest }: { manifest: string }): Transformer<
 }
 
 /** The blocks rehype-block-ids found in this file. */
-export const blocksOf = (file: VFile): Map<string, Block> => dataOf(file).blocks ?? new Map();
+export const blocksOf = (file: VFile): Map<string, Block> => dataOf(file).blocks ?? new Map<string, Block>();
 
 const dataOf = (file: VFile) => file.data as { blocks?: Map<string, Block> };

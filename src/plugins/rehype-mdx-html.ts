@@ -30,7 +30,7 @@ export function rehypeMdxHtml(): Transformer<Root> {
 			if (!jsx.attributes.every((a) => a.type === 'mdxJsxAttribute' && a.name && (typeof a.value === 'string' || a.value === null))) return;
 			const properties = Object.fromEntries(jsx.attributes.map((a) => [a.name!, a.value === null ? true : (a.value as string)]));
 			const element: Element = h(jsx.name, properties, jsx.children as never);
-			parent.children[index] = element as never;
+			parent.children[index] = element;
 		});
 	};
 }

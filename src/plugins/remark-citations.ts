@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { Data, Node, Parents, PhrasingContent, Root } from 'mdast';
+import type { Data, Node, PhrasingContent, Root } from 'mdast';
 import type { Transformer } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
@@ -139,7 +139,7 @@ export function remarkCitations({ stage, strictVerification }: { stage: Citation
 		for (const { run, clusters } of found) {
 			run.parent.children = replaceClusters(run, clusters, (i) =>
 				citationNode(formatted.clusters[n], ++n, asWritten(run, clusters[i]!, quotes), quotesData(clusters[i]!, quotes)),
-			) as Parents['children'];
+			);
 		}
 	};
 }

@@ -16,15 +16,20 @@
 declare const __SCRIPTS__: Record<'s' | 'c' | 't' | 'q' | 'p' | 'h', string>;
 declare const __DIR__: string;
 declare const __EXT__: string;
+/** What the bootstrap calls in a module: search-dialog's `open`, copy's and theme's `click`. */
+interface Module {
+	open(query?: string | null): void;
+	click(button: HTMLElement): unknown;
+}
 
 const d = document;
-const load = (name: keyof typeof __SCRIPTS__) => import(__DIR__ + __SCRIPTS__[name] + __EXT__);
+const load = (name: keyof typeof __SCRIPTS__) => import(__DIR__ + __SCRIPTS__[name] + __EXT__) as Promise<Module>;
 const on = (target: EventTarget, type: string, listener: (e: Event) => unknown) => target.addEventListener(type, listener);
 const params = new URLSearchParams(location.search);
 const query = params.get('q');
 const box = d.getElementById('site-search-q') as HTMLInputElement | null;
 // Without a query, the module reads the box once it has loaded: keys typed meanwhile are kept.
-const search = (query?: string | null) => load('s').then((m) => m.open(query));
+const search = (query?: string | null) => void load('s').then((m) => m.open(query));
 
 // Typing or a click opens the dialog; Enter in the box and its button go to the search page.
 if (box) box.oninput = box.onclick = () => search();
@@ -42,8 +47,8 @@ on(d, 'keydown', (e) => {
 on(d, 'click', (e) => {
 	const target = e.target as Element;
 	const button = target.closest<HTMLElement>('[data-load]');
-	if (button) load(button.dataset['load'] as 'c').then((m) => m.click(button));
-	const cite = target.closest('a[interestfor]') as (Element & { interestForElement?: { togglePopover(o: object): void } }) | null;
+	if (button) void load(button.dataset['load'] as 'c').then((m) => m.click(button));
+	const cite = target.closest<Element & { interestForElement?: { togglePopover(o: object): void } }>('a[interestfor]');
 	let preview;
 	if ((e as PointerEvent).pointerType == 'touch' && (preview = cite?.interestForElement)) {
 		e.preventDefault();
@@ -52,9 +57,9 @@ on(d, 'click', (e) => {
 });
 for (const button of d.querySelectorAll<HTMLButtonElement>('[data-load]')) button.disabled = false;
 
-on(d, 'selectionchange', () => '' + getSelection() && load('q'));
-if (location.hash) load('p');
+on(d, 'selectionchange', () => String(getSelection()) && load('q'));
+if (location.hash) void load('p');
 else on(window, 'scroll', () => load('p'));
 
 if (query || d.getElementById('search-page')) search(query);
-if (params.has('highlight')) load('h');
+if (params.has('highlight')) void load('h');

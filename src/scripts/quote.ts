@@ -43,8 +43,8 @@ function update() {
 	button.hidden = false;
 }
 
-button.addEventListener('pointerdown', (e) => e.preventDefault()); // keep the selection
-button.addEventListener('click', async () => {
+/** Copies the link to the selected text, then hides the button. */
+async function copyLink(): Promise<void> {
 	try {
 		await navigator.clipboard.writeText(link);
 		toast(strings.quoteCopied);
@@ -52,6 +52,8 @@ button.addEventListener('click', async () => {
 		toast(strings.copyFailed);
 	}
 	button.hidden = true;
-});
+}
+button.addEventListener('pointerdown', (e) => e.preventDefault()); // keep the selection
+button.addEventListener('click', () => void copyLink());
 document.addEventListener('selectionchange', update);
 update();

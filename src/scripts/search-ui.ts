@@ -219,8 +219,8 @@ export function mountSearch(
 		} while (queued);
 		running = false;
 	};
-	input.addEventListener('input', run);
-	filters.addEventListener('change', run);
+	input.addEventListener('input', () => void run());
+	filters.addEventListener('change', () => void run());
 
 	// Arrow keys move between the input and the result links; Enter follows a link.
 	root.addEventListener('keydown', (event) => {
@@ -239,17 +239,14 @@ export function mountSearch(
 	filters.append(fieldset('type', ['', strings.resultTypes.sections, strings.resultTypes.sources]));
 	if (moreFilters.length > 0) {
 		const more = h('details', {}, h('summary', {}, strings.moreFilters));
-		more.addEventListener(
-			'toggle',
-			async () => {
-				const available = await (await pagefind()).filters();
-				for (const name of moreFilters) {
-					const values = Object.keys(available[name] ?? {});
-					if (values.length > 0) more.append(fieldset(name, values));
-				}
-			},
-			{ once: true },
-		);
+		const addFilters = async () => {
+			const available = await (await pagefind()).filters();
+			for (const name of moreFilters) {
+				const values = Object.keys(available[name] ?? {});
+				if (values.length > 0) more.append(fieldset(name, values));
+			}
+		};
+		more.addEventListener('toggle', () => void addFilters(), { once: true });
 		filters.append(more);
 	}
 

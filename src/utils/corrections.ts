@@ -3,7 +3,7 @@ export const CORRECTIONS_ID = 'updates-and-corrections';
 
 /** A correction's date as YYYY-MM-DD, from the schema's Date or the raw frontmatter's Date or string. */
 export function correctionDate(value: unknown): string | undefined {
-	const date = value instanceof Date ? value : new Date(String(value ?? ''));
+	const date = value instanceof Date ? value : new Date(String(value));
 	return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
 }
 

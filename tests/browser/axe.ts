@@ -9,8 +9,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	// Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
 	await page.evaluate(axeSource);
 	const result = await page.evaluate(() =>
-		// @ts-expect-error axe is injected above
-		window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }),
+		(window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
+			runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+		}),
 	);
 	return (result as { violations: { id: string; nodes: { target: string[] }[] }[] }).violations.map(
 		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

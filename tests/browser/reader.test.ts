@@ -232,9 +232,7 @@ it('links the addresses on /references/, each entry to its own page, and explain
 		await page.goto(site.url + url);
 		const legend = page.locator('.status-legend').first();
 		expect(await legend.locator('dt').allInnerTexts()).toEqual(
-			['✓Verified', '?Likely, not confirmed', '!Unverified', '–Not yet checked'].map((s) =>
-				expect.stringContaining(s.slice(1)),
-			) as unknown as string[],
+			['✓Verified', '?Likely, not confirmed', '!Unverified', '–Not yet checked'].map((s): unknown => expect.stringContaining(s.slice(1))),
 		);
 		expect(await legend.innerText()).toMatch(/not a verdict on its own claims/);
 	}

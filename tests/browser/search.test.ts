@@ -123,6 +123,7 @@ it('keeps up with typing: keys that arrive while a search runs make one search f
 	await page.evaluate(() => {
 		const w = window as unknown as { searches: string[] };
 		w.searches = [];
+		// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the worker as `this`
 		const post = Worker.prototype.postMessage;
 		Worker.prototype.postMessage = function (
 			this: Worker,

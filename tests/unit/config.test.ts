@@ -69,7 +69,7 @@ describe('virtual:sourced/config', () => {
 	async function load(source: string): Promise<Record<string, unknown>> {
 		const file = path.join(mkdtempSync(path.join(tmpdir(), 'sourced-virtual-')), 'module.mjs');
 		writeFileSync(file, source);
-		return import(pathToFileURL(file).href);
+		return import(pathToFileURL(file).href) as Promise<Record<string, unknown>>;
 	}
 
 	it('gives pages the resolved configuration, whole and by part', async () => {
