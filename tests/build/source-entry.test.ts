@@ -35,7 +35,13 @@ describe.each<SiteName>(['site', 'combined'])('one entry markup for a source whe
 				if (OWN_STYLE.has(brief)) continue;
 				const item = page(site, brief).querySelector(`li[id="bib-${key}"]`);
 				expect(item, `${brief}#bib-${key}`).not.toBeNull();
-				expect(parts(item!), `${brief}#bib-${key}`).toEqual(expected);
+				// In a list, Chicago writes a repeated author as "———" (CSL's subsequent-author-substitute); standing alone, the entry names them.
+				const listed = parts(item!);
+				const substituted = listed[0]!.includes('———');
+				const author = (html: string) => html.replace(/(<div class="csl-entry">)[^<]*?(?=\. \d{4})/, '$1(author)');
+				expect(substituted ? [author(listed[0]!), ...listed.slice(1)] : listed, `${brief}#bib-${key}`).toEqual(
+					substituted ? [author(expected[0]!), ...expected.slice(1)] : expected,
+				);
 				compared++;
 			}
 		}
