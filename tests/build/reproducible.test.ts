@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { writeSiteConfig } from '../../scripts/site-config.ts';
-import { outRoot, root } from '../helpers/build.ts';
+import { oneBuildAtATime, outRoot, root } from '../helpers/build.ts';
 import { distOf, ready } from '../helpers/sites.ts';
 
 const again = path.join(outRoot, 'site-offline', 'dist');
@@ -21,16 +21,20 @@ beforeAll(async () => {
 	const config = await writeSiteConfig(path.join(outRoot, 'site-offline', 'astro.config.ts'), {
 		cacheDir: path.join(outRoot, 'site-offline', 'cache'),
 	});
-	result = spawnSync(
-		'unshare',
-		['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', again, '--config', config],
-		{
-			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-			encoding: 'utf8',
-		},
+	result = await oneBuildAtATime(() =>
+		Promise.resolve(
+			spawnSync(
+				'unshare',
+				['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', again, '--config', config],
+				{
+					cwd: root,
+					env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+					encoding: 'utf8',
+				},
+			),
+		),
 	);
-}, 180_000);
+}, 600_000);
 
 it('builds with no network', () => {
 	expect(result.status, `${String(result.stdout)}${String(result.stderr)}`).toBe(0);

@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSiteConfig } from '../../scripts/site-config.ts';
-import { fixture, outRoot, root } from '../helpers/build.ts';
+import { fixture, oneBuildAtATime, outRoot, root } from '../helpers/build.ts';
 
 /**
  * The one failing build of the suite, made as `npm run build` makes one
@@ -25,18 +25,20 @@ beforeAll(async () => {
 		content: fixture('bad-bib-many'),
 		cacheDir: path.join(outRoot, 'safe-build', 'cache'),
 	});
-	const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', out, '--config', config], {
-		cwd: root,
-		env: {
-			...process.env,
-			ASTRO_TELEMETRY_DISABLED: '1',
-			NO_COLOR: '1',
-			FORCE_COLOR: '0',
-		},
+	code = await oneBuildAtATime(async () => {
+		const child = spawn(process.execPath, ['scripts/build.ts', '--outDir', out, '--config', config], {
+			cwd: root,
+			env: {
+				...process.env,
+				ASTRO_TELEMETRY_DISABLED: '1',
+				NO_COLOR: '1',
+				FORCE_COLOR: '0',
+			},
+		});
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		return new Promise<number | null>((resolve) => child.on('close', resolve));
 	});
-	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 });
 
 describe('a build that fails', () => {

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { site as siteOptions } from '../../astro.config.ts';
@@ -40,7 +41,11 @@ function describeError(error: unknown): string {
  * `sourced()` as they would be written in astro.config.ts. The output is
  * what the build logged, then the error that stopped it, if one did.
  */
-export async function buildSite(name: string, contentDir: string, options: SourcedOptions = {}): Promise<BuildResult> {
+export function buildSite(name: string, contentDir: string, options: SourcedOptions = {}): Promise<BuildResult> {
+	return oneBuildAtATime(() => buildHere(name, contentDir, options));
+}
+
+async function buildHere(name: string, contentDir: string, options: SourcedOptions): Promise<BuildResult> {
 	const outDir = path.join(outRoot, name, 'dist');
 	const cacheDir = path.join(outRoot, name, 'cache');
 	const log = path.join(outRoot, name, 'build.log');
@@ -75,3 +80,40 @@ export const contentCopy = (name: string) => path.join(outRoot, `${name}-content
 
 /** How the build's messages name the content folder of a site built from a copy (relative to the project). */
 export const shownCopy = (name: string) => path.relative(root, contentCopy(name));
+
+const alive = (pid: number) => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
+/**
+ * Runs one build of the project at a time across the test workers: every
+ * build of this root, whatever its outDir, writes its prerendered chunks to
+ * the project's `.astro/.prerender/`, so two at once would delete each
+ * other's. A lock folder in tests/.out names its owner; one left by a
+ * process that has ended is taken over.
+ */
+export async function oneBuildAtATime<T>(run: () => Promise<T>): Promise<T> {
+	const lock = path.join(outRoot, 'building.lock');
+	await mkdir(outRoot, { recursive: true });
+	for (;;) {
+		try {
+			await mkdir(lock);
+			break;
+		} catch {
+			const owner = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => '0'));
+			if (owner && !alive(owner)) await rm(lock, { recursive: true, force: true });
+			else await delay(200);
+		}
+	}
+	await writeFile(path.join(lock, 'pid'), String(process.pid));
+	try {
+		return await run();
+	} finally {
+		await rm(lock, { recursive: true, force: true });
+	}
+}
