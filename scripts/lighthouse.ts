@@ -6,6 +6,7 @@
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/serve.ts';
 
 export interface Scores {
@@ -22,17 +23,8 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 export async function lighthouseScores(dir: string, pages: string[]): Promise<Scores[]> {
 	const server = await serve(path.resolve(dir));
 	const chrome = await chromeLauncher.launch({
-		chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-		chromeFlags: [
-			'--headless=new',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
+		chromePath: CHROMIUM,
+		chromeFlags: ['--headless=new', '--no-sandbox', ...CHROMIUM_FLAGS],
 	});
 	const scores: Scores[] = [];
 	try {

@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { abbreviationSpaces } from '../../src/citations/abbreviations.ts';
+import { hasPandoc, pandocFixture, pandocPlain } from '../helpers/pandoc.ts';
 import { render } from './process.ts';
-
-const fixture = path.join(import.meta.dirname, '../fixtures/pandoc');
 
 /**
  * Inside a citation, a known abbreviation is joined to the next word by a
@@ -22,7 +20,7 @@ const PANDOC =
 
 describe('abbreviations in citations', () => {
 	it('joins an abbreviation to the next word as Pandoc does: not before a citation, a line break, or after an escaped period', async () => {
-		const html = await render(MARKDOWN, { bibliography: path.join(fixture, 'references.bib') });
+		const html = await render(MARKDOWN, { bibliography: path.join(pandocFixture, 'references.bib') });
 		const text = parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.querySelector('p')!.textContent;
 		expect(text.replaceAll('\u00a0', '~')).toBe(PANDOC);
 	});
@@ -37,29 +35,7 @@ describe('abbreviations in citations', () => {
 	});
 
 	it.runIf(hasPandoc())('captured what Pandoc renders today', () => {
-		const out = execFileSync(
-			'pandoc',
-			[
-				'--citeproc',
-				'--csl',
-				'src/csl/chicago-author-date.csl',
-				'--bibliography',
-				path.join(fixture, 'references.bib'),
-				'-t',
-				'plain',
-				'--wrap=none',
-			],
-			{ input: MARKDOWN, encoding: 'utf8' },
-		);
+		const out = pandocPlain(MARKDOWN);
 		expect(out.split('\n')[0]!.replaceAll('\u00a0', '~')).toBe(PANDOC);
 	});
 });
-
-function hasPandoc(): boolean {
-	try {
-		execFileSync('pandoc', ['--version'], { stdio: 'ignore' });
-		return true;
-	} catch {
-		return false;
-	}
-}

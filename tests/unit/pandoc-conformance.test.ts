@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hasPandoc, pandocFixture, pandocPlain } from '../helpers/pandoc.ts';
 import { render } from './process.ts';
 
 /**
@@ -113,7 +113,6 @@ const BIBLIOGRAPHY = [
 	'Smith, Susan. 2004. “Flies.” Journal of Insects.',
 ];
 
-const fixture = path.join(import.meta.dirname, '../fixtures/pandoc');
 const document = FORMS.map(([markdown]) => markdown).join('\n\n');
 
 describe('Pandoc conformance (Chicago author-date)', () => {
@@ -121,7 +120,7 @@ describe('Pandoc conformance (Chicago author-date)', () => {
 	let references: string[] = [];
 	beforeAll(async () => {
 		// MDX reads "{" as the start of an expression: an author escapes Pandoc's braces, as the build tells them to.
-		const html = await render(document.replace(/[{}]/g, '\\$&'), { bibliography: path.join(fixture, 'references.bib') });
+		const html = await render(document.replace(/[{}]/g, '\\$&'), { bibliography: path.join(pandocFixture, 'references.bib') });
 		const { document: dom } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
 		paragraphs = [...dom.querySelectorAll('body > p')].map((p) => p.textContent ?? '');
 		references = [...dom.querySelectorAll('.reference-list .csl-entry')].map((entry) =>
@@ -143,20 +142,7 @@ describe('Pandoc conformance (Chicago author-date)', () => {
 	});
 
 	it.runIf(hasPandoc())('captured what Pandoc renders today', () => {
-		const out = execFileSync(
-			'pandoc',
-			[
-				'--citeproc',
-				'--csl',
-				'src/csl/chicago-author-date.csl',
-				'--bibliography',
-				path.join(fixture, 'references.bib'),
-				'-t',
-				'plain',
-				'--wrap=none',
-			],
-			{ input: document, encoding: 'utf8' },
-		);
+		const out = pandocPlain(document);
 		const blocks = out
 			.split('\n\n')
 			.map((block) => block.trim())
@@ -164,12 +150,3 @@ describe('Pandoc conformance (Chicago author-date)', () => {
 		expect(blocks).toEqual([...FORMS.map(([, pandoc]) => pandoc), ...BIBLIOGRAPHY]);
 	});
 });
-
-function hasPandoc(): boolean {
-	try {
-		execFileSync('pandoc', ['--version'], { stdio: 'ignore' });
-		return true;
-	} catch {
-		return false;
-	}
-}
