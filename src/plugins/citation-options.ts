@@ -60,22 +60,32 @@ const STYLE_NAMES = 'chicago (the default), apa, harvard1, mla or vancouver (num
  */
 export function styleProblem(file: VFile, csl = citationSettings(file).csl): string | undefined {
 	if (BUNDLED_STYLES.has(csl)) return undefined;
+	const kind = styleClass(csl);
+	if (kind !== 'missing' && kind !== 'note') return undefined;
 	const written = frontmatterOf(file)['csl'];
 	const where = cslLocation(file);
 	const named = typeof written === 'string' ? `csl "${written}"` : `the site's style (sourced({ style }) in astro.config.ts)`;
-	if (!existsSync(csl)) {
+	if (kind === 'missing') {
 		return `${where}: ${named}: there is no file ${displayPath(csl)}. Name a bundled style, ${STYLE_NAMES}, or the path of a .csl file relative to content/.`;
 	}
-	const style = /<style\b[^>]*>/.exec(readFileSync(csl, 'utf8'))?.[0] ?? '';
-	const kind = /\bclass\s*=\s*["']([^"']*)["']/.exec(style)?.[1];
-	if (kind === 'note') {
-		return (
-			`${where}: ${named} is a note style (class="note"): its citations belong in footnotes, and Sourced prints each citation in the text, ` +
-			`with its preview and the reference list. Note styles are not supported. Use an author-date or numeric style: ${STYLE_NAMES}, ` +
-			`or a .csl file whose <style> has class="in-text".`
-		);
+	return (
+		`${where}: ${named} is a note style (class="note"): its citations belong in footnotes, and Sourced prints each citation in the text, ` +
+		`with its preview and the reference list. Note styles are not supported. Use an author-date or numeric style: ${STYLE_NAMES}, ` +
+		`or a .csl file whose <style> has class="in-text".`
+	);
+}
+
+/** Each style file's class (`in-text`, `note`), or `missing`: read once per file, not once per brief. */
+const styleClasses = new Map<string, string>();
+function styleClass(csl: string): string {
+	let kind = styleClasses.get(csl);
+	if (kind === undefined) {
+		const style = existsSync(csl) ? (/<style\b[^>]*>/.exec(readFileSync(csl, 'utf8'))?.[0] ?? '') : undefined;
+		kind = style === undefined ? 'missing' : (/\bclass\s*=\s*["']([^"']*)["']/.exec(style)?.[1] ?? '');
+		// A missing file may be added while `astro dev` runs: only what was found is kept.
+		if (kind !== 'missing') styleClasses.set(csl, kind);
 	}
-	return undefined;
+	return kind;
 }
 
 /** `file:line:column` of the brief's `csl:` value, read from the file itself (Astro hands plugins the text without its frontmatter). */
