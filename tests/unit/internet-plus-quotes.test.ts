@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -13,8 +14,21 @@ import { root } from '../helpers/build.ts';
  */
 const BRIEF = path.join(root, 'content/briefs/internet-plus.mdx');
 const ARTICLE_IN = (up: string) => path.resolve(root, up, 'shared/sources/internet-plus-article.txt');
-// Beside the repository; a git worktree (/work/wt/<name>) sits one folder deeper.
-const ARTICLE = [ARTICLE_IN('..'), ARTICLE_IN('../..')].find(existsSync) ?? ARTICLE_IN('..');
+/** The repository this one was cloned from, when that is a folder on this machine (a clean clone made to run CI's script). */
+function origin(): string | undefined {
+	try {
+		const url = execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: root, encoding: 'utf8' }).trim();
+		return path.isAbsolute(url) ? url : undefined;
+	} catch {
+		return undefined;
+	}
+}
+// Beside the repository; a git worktree (/work/wt/<name>) sits one folder deeper; a local clone's is beside its origin.
+const from = origin();
+const ARTICLE =
+	[ARTICLE_IN('..'), ARTICLE_IN('../..'), ...(from ? [path.resolve(from, '../shared/sources/internet-plus-article.txt')] : [])].find(
+		existsSync,
+	) ?? ARTICLE_IN('..');
 /** The article the brief reviews, as its bibliography names it ("The article this brief started from"). */
 const ORIGINAL = 'mian';
 
