@@ -4,7 +4,7 @@ import type { DataMap, VFile } from 'vfile';
 import type { BriefAnchors } from '../anchors/manifest.ts';
 import type { CitingBrief } from '../sources/model.ts';
 
-type Collected = { [K in 'anchors' | 'cited' | 'sources' | 'warnings' | 'unrecordedAccess']?: DataMap[K] | undefined };
+export type Collected = { [K in 'anchors' | 'cited' | 'sources' | 'warnings' | 'unrecordedAccess']?: DataMap[K] | undefined };
 
 /**
  * What the Markdown plugins found in the briefs of one build, for its
@@ -20,6 +20,16 @@ export class BuildCollector {
 	add(file: VFile): void {
 		const { anchors, cited, sources, warnings, unrecordedAccess } = file.data;
 		this.files.set(file.path, { anchors, cited, sources, warnings, unrecordedAccess });
+	}
+
+	/** What one brief's plugins left, as `add` took it (plugins/mdx-cache.ts keeps it with the compiled brief). */
+	of(file: string): Collected | undefined {
+		return this.files.get(file);
+	}
+
+	/** Takes again what a brief's plugins left on an earlier build, when its compiled module is reused (plugins/mdx-cache.ts). */
+	restore(file: string, collected: Collected): void {
+		this.files.set(file, collected);
 	}
 
 	/** Forgets every brief (a new build starts). */

@@ -6,6 +6,7 @@ import { displayPath } from '../bibliography/load.ts';
 import { mdxBracedCitations } from '../citations/mdx-braces.ts';
 import { CitationStage } from '../citations/stage.ts';
 import { anchorManifest } from '../integrations/anchor-manifest.ts';
+import { compiledBriefs } from '../integrations/compiled-briefs.ts';
 import { citationReport } from '../integrations/citation-report.ts';
 import { clientScripts } from '../integrations/client-scripts.ts';
 import { contentWarnings } from '../integrations/content-warnings.ts';
@@ -15,6 +16,7 @@ import { security } from '../integrations/security.ts';
 import { siteAddress } from '../integrations/site-address.ts';
 import { webSourcesReport } from '../integrations/web-sources-report.ts';
 import { markdownProcessor } from '../plugins/index.ts';
+import { MdxCache } from '../plugins/mdx-cache.ts';
 import { BuildCollector } from './collector.ts';
 import { parseOptions, resolveConfig } from './config.ts';
 import type { SourcedOptions } from './schema.ts';
@@ -49,12 +51,13 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 				});
 				const collector = new BuildCollector();
 				const stage = new CitationStage({ cacheDir: config.paths.cache, locale: config.citations.locale });
+				const mdxCache = new MdxCache(config, collector);
 				const scripts = { bootstrap: '' };
 				updateConfig({
 					site: config.site.url,
 					base: config.site.base,
 					trailingSlash: 'always',
-					markdown: { processor: markdownProcessor({ config, stage, collector }) },
+					markdown: { processor: markdownProcessor({ config, stage, collector, mdxCache }) },
 					vite: { plugins: [virtualModules(config, () => scripts.bootstrap), mdxBracedCitations(displayPath)] },
 					integrations: [
 						mdx(),
@@ -68,6 +71,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						webSourcesReport(collector),
 						anchorManifest(collector, config.paths.content),
 						siteAddress(config.site),
+						compiledBriefs(mdxCache),
 					],
 				});
 			},

@@ -19,7 +19,7 @@ export interface CitationSettings {
 export type CitationConfig = Pick<SourcedConfig, 'citations' | 'paths'>;
 
 /** Styles citation-js carries. */
-const BUNDLED_STYLES = new Set(['apa', 'vancouver', 'harvard1']);
+export const BUNDLED_STYLES = new Set(['apa', 'vancouver', 'harvard1']);
 /** Styles we keep as files (from the CSL project, CC BY-SA), in the project's src/csl/. */
 const STYLE_FILES: Record<string, string> = {
 	chicago: 'src/csl/chicago-author-date.csl',

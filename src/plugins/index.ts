@@ -21,6 +21,7 @@ import { rehypeFigureRefs } from './rehype-figure-refs.ts';
 import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeFootnoteLinks } from './rehype-footnote-links.ts';
 import { rehypeLinkButtons } from './rehype-link-buttons.ts';
+import type { MdxCache } from './mdx-cache.ts';
 import { rehypeMdxHtml } from './rehype-mdx-html.ts';
 import { rehypePassages } from './rehype-passages.ts';
 import { rehypeReferences } from './rehype-references.ts';
@@ -37,6 +38,8 @@ export interface PipelineContext {
 	stage: CitationStage;
 	/** Takes each brief's `file.data` after the last plugin (integration/collector.ts); none when plugins run alone (tests). */
 	collector?: BuildCollector | undefined;
+	/** Keeps each compiled brief between builds (plugins/mdx-cache.ts); none when plugins run alone (tests). */
+	mdxCache?: MdxCache | undefined;
 }
 
 /**
@@ -99,11 +102,15 @@ export const remarkRehypeOptions = {
 };
 
 /** The Markdown processor of one build (Astro's `markdown.processor`, which MDX inherits), made by the sourced() integration. */
-export const markdownProcessor = (context: PipelineContext) =>
-	unified({
+export function markdownProcessor(context: PipelineContext) {
+	const processor = unified({
 		gfm: false,
 		smartypants: false,
 		remarkPlugins: remarkPluginsWith(context),
 		rehypePlugins: rehypePluginsWith(context),
 		remarkRehype: remarkRehypeOptions,
 	});
+	const { mdxCache } = context;
+	if (mdxCache && processor.createMdxRenderer) processor.createMdxRenderer = mdxCache.wrap(processor.createMdxRenderer.bind(processor));
+	return processor;
+}

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { MarkdownProcessor } from '@astrojs/internal-helpers/markdown';
+import { manifestPath, publishedAnchors } from '../anchors/manifest.ts';
+import type { BuildCollector, Collected } from '../integration/collector.ts';
+import type { SourcedConfig } from '../integration/config.ts';
+import { BUNDLED_STYLES, resolveCitationSettings } from './citation-options.ts';
+
+type MdxRendererFactory = NonNullable<MarkdownProcessor['createMdxRenderer']>;
+type MdxRenderer = Awaited<ReturnType<MdxRendererFactory>>;
+type Compiled = Awaited<ReturnType<MdxRenderer['process']>>;
+
+/** What is kept of one compiled brief: the module MDX made of it, and what its plugins left for the build's hooks. */
+interface Kept {
+	compiled: Compiled;
+	collected: Collected | undefined;
+}
+
+const sha = (...parts: (string | Buffer)[]) => {
+	const hash = createHash('sha256');
+	for (const part of parts) hash.update(part).update('\0');
+	return hash.digest('hex');
+};
+
+/**
+ * The version of the code that compiles a brief: every file of src/ (the
+ * plugins and all they import) and the lockfile (the versions of MDX,
+ * remark, rehype-citation, citeproc). Any change to either is a new key.
+ */
+function codeVersion(root: string): string {
+	const src = fileURLToPath(new URL('..', import.meta.url));
+	const files = readdirSync(src, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.join(entry.parentPath, entry.name))
+		.sort();
+	const parts = files.flatMap((file) => [path.relative(src, file), readFileSync(file)]);
+	for (const lockfile of [path.join(root, 'package-lock.json')]) {
+		try {
+			parts.push(readFileSync(lockfile));
+		} catch {
+			parts.push('no lockfile');
+		}
+	}
+	return sha(...parts);
+}
+
+/** A file's digest, read again only when it changes. */
+const fileDigests = new Map<string, { mtimeMs: number; size: number; digest: string }>();
+function fileDigest(file: string): string {
+	let stat;
+	try {
+		stat = statSync(file);
+	} catch {
+		return 'missing';
+	}
+	const known = fileDigests.get(file);
+	if (known?.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.digest;
+	const digest = sha(readFileSync(file));
+	fileDigests.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, digest });
+	return digest;
+}
+
+/**
+ * Keeps each compiled brief between builds (in `<cacheDir>/sourced-mdx/`),
+ * keyed by everything its module is made from: its text and frontmatter,
+ * the site's configuration, the bibliography and style it names, the
+ * anchors it has published (content/anchors.json), the MDX options and the
+ * code. An unchanged brief is then neither parsed nor formatted again: the
+ * kept module is handed to Vite and what its plugins found is handed to the
+ * collector, as if they had run. A brief whose compilation fails is never
+ * kept, so its errors are reported on every build until it is fixed.
+ */
+export class MdxCache {
+	private readonly dir: string;
+	private readonly used = new Set<string>();
+	private code: string | undefined;
+	/** Briefs compiled and briefs taken from the cache in this build. */
+	readonly counts = { compiled: 0, kept: 0 };
+
+	constructor(
+		private readonly config: SourcedConfig,
+		private readonly collector: BuildCollector | undefined,
+	) {
+		this.dir = path.join(config.paths.cache, 'sourced-mdx');
+	}
+
+	/** The MDX renderer made by `create`, with each brief's result kept by its inputs. */
+	wrap(create: MdxRendererFactory): MdxRendererFactory {
+		return async (shared, mdx) => {
+			const renderer = await create(shared, mdx);
+			const options = JSON.stringify({ shared, mdx });
+			return {
+				process: async (content, filePath, frontmatter) => {
+					const key = this.key(options, content, filePath, frontmatter);
+					this.used.add(key);
+					const kept = this.read(key);
+					if (kept) {
+						this.counts.kept++;
+						if (kept.collected) this.collector?.restore(filePath, kept.collected);
+						return kept.compiled;
+					}
+					const compiled = await renderer.process(content, filePath, frontmatter);
+					this.counts.compiled++;
+					this.write(key, { compiled, collected: this.collector?.of(filePath) });
+					return compiled;
+				},
+			};
+		};
+	}
+
+	/** Removes kept briefs this build did not use (edited, renamed, deleted), after a build that compiled every brief. */
+	prune(): void {
+		if (this.used.size === 0) return;
+		let names: string[];
+		try {
+			names = readdirSync(this.dir);
+		} catch {
+			return;
+		}
+		for (const name of names) if (!this.used.has(name.replace(/\.bin$/, ''))) rmSync(path.join(this.dir, name), { force: true });
+		this.used.clear();
+	}
+
+	private key(options: string, content: string, filePath: string, frontmatter: Record<string, unknown>): string {
+		this.code ??= codeVersion(this.config.paths.root);
+		const settings = resolveCitationSettings(frontmatter, this.config);
+		const manifest = manifestPath(this.config.paths.content);
+		return sha(
+			this.code,
+			options,
+			JSON.stringify(this.config),
+			filePath,
+			JSON.stringify(frontmatter),
+			content,
+			fileDigest(settings.bibliography),
+			BUNDLED_STYLES.has(settings.csl) ? settings.csl : fileDigest(settings.csl),
+			JSON.stringify(publishedAnchors(path.basename(filePath, path.extname(filePath)), manifest)),
+		);
+	}
+
+	private read(key: string): Kept | undefined {
+		try {
+			return deserialize(readFileSync(path.join(this.dir, `${key}.bin`))) as Kept;
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** Written whole or not at all: two builds sharing a cache never read half a file. */
+	private write(key: string, kept: Kept): void {
+		try {
+			mkdirSync(this.dir, { recursive: true });
+			const file = path.join(this.dir, `${key}.bin`);
+			const temporary = `${file}.${process.pid}.tmp`;
+			writeFileSync(temporary, serialize(kept));
+			renameSync(temporary, file);
+		} catch {
+			// A cache that cannot be written only costs time.
+		}
+	}
+}
