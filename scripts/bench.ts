@@ -329,14 +329,16 @@ if (peer) {
 		await preparePeer(peer, size, root);
 		const outDir = path.join(work, `dist-compare-${size}`);
 		const cacheDir = `${outDir}-cache`;
+		// The anchor manifest is content an author commits, not a cache: written by the first build, kept by the others.
 		const fresh = async (keepCache: boolean) => {
 			await rm(outDir, { recursive: true, force: true });
 			if (!keepCache) await rm(cacheDir, { recursive: true, force: true });
-			await rm(path.join(content, 'anchors.json'), { force: true });
 			return buildOnce(content, outDir, cacheDir);
 		};
-		// Fill both caches once; these runs do not count.
+		// Write the manifest and fill both caches; these runs do not count.
+		await rm(path.join(content, 'anchors.json'), { force: true });
 		await fresh(false);
+		await fresh(true);
 		await buildPeer(peer);
 		const warm: BuildFigures[] = [];
 		const cold: BuildFigures[] = [];
@@ -349,9 +351,13 @@ if (peer) {
 			// One brief edited, everything else as the last build left it (output and cache kept).
 			const brief = path.join(content, 'briefs', (await readdir(path.join(content, 'briefs'))).sort()[1]!);
 			const before = await readFile(brief, 'utf8');
+			const manifest = path.join(content, 'anchors.json');
+			const published = await readFile(manifest, 'utf8');
 			await appendFile(brief, `\nAn added closing line, edit ${run + 1}.\n`);
 			edits.push(await buildOnce(content, outDir, cacheDir));
+			// Undo the edit, and the anchor it published (the paragraph was never meant to be published: no alias is owed).
 			await writeFile(brief, before);
+			await writeFile(manifest, published);
 			const both = (b: BuildFigures) => `${fmt(b.seconds)} s (CPU ${fmt(b.cpuSeconds)} s)`;
 			process.stderr.write(
 				`compared at ${size}, run ${run + 1}: peer ${both(theirs.at(-1)!)}, warm ${both(warm.at(-1)!)}, cold ${both(cold.at(-1)!)}, edit ${both(edits.at(-1)!)}\n`,
