@@ -15,6 +15,9 @@ const buildRun = `${Date.now()}-${process.pid}`;
 export default defineConfig({
 	test: {
 		provide: { buildRun },
+		// Two files at once, whatever the core count (Vitest's default, one fewer than the cores, is one on a two-core machine):
+		// a browser file spends most of its time waiting on Chromium, which leaves the other core to a second file.
+		maxWorkers: 2,
 		// The pure cores, which the unit tests cover on their own (`npm run test:unit -- --coverage` shows it); `npm test` enforces it.
 		coverage: {
 			provider: 'v8',
@@ -26,11 +29,14 @@ export default defineConfig({
 		},
 		projects: [
 			// Generous for a busy machine: a unit test that waits is slow, never stuck.
-			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
+			// The test files share their workers' modules (isolate: false): none mocks a module or keeps state between files, and
+			// loading Astro's and unified's modules again for every file took two seconds a file.
+			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, isolate: false } },
 			{
 				test: {
 					name: 'build',
 					include: ['tests/build/**/*.test.ts'],
+					isolate: false,
 					provide: { buildRun },
 					testTimeout: 120_000,
 					hookTimeout: 600_000,
@@ -40,10 +46,10 @@ export default defineConfig({
 				test: {
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
+					isolate: false,
 					provide: { buildRun },
 					testTimeout: 60_000,
 					hookTimeout: 600_000,
-					fileParallelism: false,
 				},
 			},
 		],

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launch } from '../helpers/browser.ts';
 import { serve, type ServeOptions } from '../helpers/serve.ts';
@@ -12,13 +12,22 @@ export function useSite(name: SiteName = 'site', options: ServeOptions = {}) {
 		context: (options?: Parameters<Browser['newContext']>[0]) => Promise<BrowserContext>;
 	};
 	let close: () => Promise<void>;
+	/** The contexts this test opened, closed after it: pages of earlier tests never run beside the next one. */
+	const open: BrowserContext[] = [];
 	beforeAll(async () => {
 		await ready(name);
 		const server = await serve(distOf(name), options);
 		close = server.close;
 		state.url = server.url;
 		state.browser = await launch();
-		state.context = (options) => state.browser.newContext(options);
+		state.context = async (options) => {
+			const context = await state.browser.newContext(options);
+			open.push(context);
+			return context;
+		};
+	});
+	afterEach(async () => {
+		await Promise.all(open.splice(0).map((context) => context.close()));
 	});
 	afterAll(async () => {
 		await state.browser?.close();
