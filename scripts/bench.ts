@@ -20,6 +20,7 @@ import { launch } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/serve.ts';
 import { makeCorpus, uniqueWord } from './corpus.ts';
 import { writeSiteConfig } from './site-config.ts';
+import { devLatency } from './dev-latency.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { buildPeer, findPeer, preparePeer, timed, type BuildFigures } from './peer.ts';
 
@@ -29,6 +30,8 @@ const { values } = parseArgs({
 		sizes: { type: 'string', default: '1,300,3000' },
 		runs: { type: 'string', default: '3' },
 		lighthouse: { type: 'boolean', default: true },
+		/** How long an edit to a brief takes to show in `astro dev` (scripts/dev-latency.ts). */
+		dev: { type: 'boolean', default: true },
 		/** The Starlight peer, set up as ../shared/peers/starlight/README.md says. */
 		peer: { type: 'string', default: '../peer-starlight' },
 		/** Sizes at which our build is compared with the peer's, side by side. */
@@ -419,5 +422,14 @@ if (peer) {
 			'edit / full cold',
 		],
 		cpuRows,
+	);
+}
+
+if (values.dev) {
+	const latencies = await devLatency(5);
+	table(
+		'astro dev: an edit to the brief, until its page shows it (5 edits)',
+		['median ms', 'each ms', 'budget'],
+		[[fmt(median(latencies), 0), latencies.map((ms) => fmt(ms, 0)).join(', '), '< 1000 ms']],
 	);
 }

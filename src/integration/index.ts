@@ -60,7 +60,9 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 					markdown: { processor: markdownProcessor({ config, stage, collector, mdxCache }) },
 					vite: { plugins: [virtualModules(config, () => scripts.bootstrap), mdxBracedCitations(displayPath)] },
 					integrations: [
-						mdx(),
+						// Static parts of a brief (all of it: briefs import no components) compiled to HTML strings, not JSX calls: a third
+						// less JavaScript to bundle, and a quarter less peak memory on 300 briefs (README, "Benchmarks").
+						mdx({ optimize: true }),
 						sitemap({ filter: (page) => !page.endsWith('/404/') }),
 						clientScripts(scripts, config.site.base),
 						linkCheck(),

@@ -81,7 +81,7 @@ function mdxRenderer(): Promise<MdxRenderer> {
 			...(options.gfm === undefined ? {} : { gfm: options.gfm }),
 			...(options.smartypants === undefined ? {} : { smartypants: options.smartypants }),
 		};
-		return processor.createMdxRenderer!(shared, { optimize: false, srcDir: new URL('src/', `file://${root}/`), sourcemap: false });
+		return processor.createMdxRenderer!(shared, { optimize: true, srcDir: new URL('src/', `file://${root}/`), sourcemap: false });
 	})();
 	return renderer;
 }

@@ -34,7 +34,7 @@ function project() {
 		const processor = markdownProcessor({ config, stage: new CitationStage({ cacheDir: config.paths.cache }), collector, mdxCache });
 		const renderer = await processor.createMdxRenderer!(
 			{ syntaxHighlight: markdownConfigDefaults.syntaxHighlight, shikiConfig: markdownConfigDefaults.shikiConfig },
-			{ optimize: false, srcDir: new URL('src/', `file://${root}/`), sourcemap: false },
+			{ optimize: true, srcDir: new URL('src/', `file://${root}/`), sourcemap: false },
 		);
 		const compile = async (text = BRIEF, frontmatter: Record<string, unknown> = FRONTMATTER) =>
 			(await renderer.process(text, file, { ...frontmatter })).code;
