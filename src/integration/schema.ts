@@ -37,7 +37,7 @@ export const SourcedOptionsSchema = z.strictObject({
 	briefsPerPage: z.int('must be a whole number').positive('must be at least 1').default(20),
 	/** How many citing briefs a source's entry on /references/ and its search record name; its own page names them all. */
 	citingBriefsListed: z.int('must be a whole number').positive('must be at least 1').default(5),
-	/** Where formatted citations and sharing cards are kept between builds (default: Astro's `cacheDir`). */
+	/** Where formatted citations, compiled briefs and sharing cards are kept between builds (default: Astro's `cacheDir`). */
 	cacheDir: z.string().min(1).optional(),
 });
 
