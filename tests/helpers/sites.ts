@@ -115,6 +115,8 @@ export function built(name: SiteName): Promise<BuildResult> {
 				}
 				const result = await buildSite(name, await contentFor(name), SITE_OPTIONS[name]);
 				await writeFile(resultFile(name), JSON.stringify({ run: run(), ...result }));
+				// Workers that wait read the result first; the lock is not needed once it is written.
+				await rm(lock, { recursive: true, force: true });
 				return result;
 			}
 		})();
