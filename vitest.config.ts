@@ -50,6 +50,9 @@ export default defineConfig({
 					provide: { buildRun },
 					testTimeout: 60_000,
 					hookTimeout: 600_000,
+					// A condition awaited in the page (a module loaded on first use, a toast) may take seconds when two browser files
+					// share two cores; expect.poll's default of one second made that a failure. Waiting longer costs only a failing test time.
+					expect: { poll: { timeout: 15_000 } },
 				},
 			},
 		],
