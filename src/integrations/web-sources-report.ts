@@ -12,13 +12,18 @@ export function webSourcesReport(collector: BuildCollector): AstroIntegration {
 		name: 'sourced:web-sources',
 		hooks: {
 			'astro:build:done': ({ logger }) => {
-				const keys = collector.unrecordedAccess();
-				if (keys.length === 0) return;
-				logger.info(
-					`${keys.length} cited web source${keys.length === 1 ? ' has' : 's have'} neither an access date nor an archived copy: ${keys.join(', ')}. ` +
-						'Add urldate = {YYYY-MM-DD} when you read one, and archiveurl = {…} for a copy (README, "Access and archive").',
-				);
+				const line = webSourcesLine(collector.unrecordedAccess());
+				if (line) logger.info(line);
 			},
 		},
 	};
+}
+
+/** The line for these keys (none for none): "1 cited web source has …", "4 cited web sources have …". */
+export function webSourcesLine(keys: string[]): string | undefined {
+	if (keys.length === 0) return undefined;
+	return (
+		`${keys.length} cited web source${keys.length === 1 ? ' has' : 's have'} neither an access date nor an archived copy: ${keys.join(', ')}. ` +
+		'Add urldate = {YYYY-MM-DD} when you read one, and archiveurl = {…} for a copy (README, "Access and archive").'
+	);
 }

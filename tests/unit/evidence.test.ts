@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coinsTitle } from '../../src/citations/coins.ts';
 import { liftQuote, textFragmentUrl } from '../../src/citations/evidence.ts';
 import { sourceRecords } from '../../src/integrations/source-records.ts';
+import { webSourcesLine } from '../../src/integrations/web-sources-report.ts';
 import { frontmatterOf } from '../../src/plugins/frontmatter.ts';
 import { citationsOf } from '../../src/plugins/rehype-citation-ids.ts';
 import { citedSources, citingBrief } from '../../src/sources/model.ts';
@@ -108,4 +109,16 @@ it('puts the passages a brief quotes into its source’s search record, through 
 		config,
 	);
 	expect(record?.content).toContain('B. Cited in: Section ¶1 “the exact words”');
+});
+
+describe('the line naming web sources with neither an access date nor an archived copy', () => {
+	it('counts one source in the singular, several in the plural, and says nothing for none', () => {
+		expect(webSourcesLine(['lee2018'])).toMatch(
+			/^1 cited web source has neither an access date nor an archived copy: lee2018\. Add urldate/,
+		);
+		expect(webSourcesLine(['gordon2023', 'lee2018'])).toMatch(
+			/^2 cited web sources have neither an access date nor an archived copy: gordon2023, lee2018\. Add urldate/,
+		);
+		expect(webSourcesLine([])).toBeUndefined();
+	});
 });
