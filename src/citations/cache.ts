@@ -81,14 +81,18 @@ export class CitationCache {
 
 const keyOf = (kind: string, inputs: unknown) => `${kind}-${digest({ version: FORMAT_VERSION, inputs })}`;
 
-/** Written whole or not at all: two builds sharing a cache never read half a file. */
-function write(file: string, value: unknown): void {
+/** Written whole or not at all: two builds sharing a cache never read half a file. A cache that cannot be written only costs time. */
+export function writeWhole(file: string, data: string | Uint8Array): void {
 	try {
 		mkdirSync(path.dirname(file), { recursive: true });
 		const temporary = `${file}.${process.pid}.tmp`;
-		writeFileSync(temporary, JSON.stringify(value));
+		writeFileSync(temporary, data);
 		renameSync(temporary, file);
 	} catch {
-		// A cache that cannot be written only costs time.
+		// only time is lost
 	}
+}
+
+function write(file: string, value: unknown): void {
+	writeWhole(file, JSON.stringify(value));
 }

@@ -32,11 +32,6 @@ export class BuildCollector {
 		this.files.set(file, collected);
 	}
 
-	/** Forgets every brief (a new build starts). */
-	clear(): void {
-		this.files.clear();
-	}
-
 	/** Each brief's anchors, by slug (drafts have none). */
 	anchors(): Map<string, BriefAnchors> {
 		return new Map([...this.files.values()].flatMap(({ anchors }) => (anchors ? [[anchors.slug, anchors.record] as const] : [])));

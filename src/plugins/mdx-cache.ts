@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MarkdownProcessor } from '@astrojs/internal-helpers/markdown';
 import { manifestPath, publishedAnchors } from '../anchors/manifest.ts';
+import { writeWhole } from '../citations/cache.ts';
 import type { BuildCollector, Collected } from '../integration/collector.ts';
 import type { SourcedConfig } from '../integration/config.ts';
 import { BUNDLED_STYLES, resolveCitationSettings } from './citation-options.ts';
+import { slugOf } from './rehype-block-ids.ts';
 
 type MdxRendererFactory = NonNullable<MarkdownProcessor['createMdxRenderer']>;
 type MdxRenderer = Awaited<ReturnType<MdxRendererFactory>>;
@@ -37,12 +39,10 @@ function codeVersion(root: string): string {
 		.map((entry) => path.join(entry.parentPath, entry.name))
 		.sort();
 	const parts = files.flatMap((file) => [path.relative(src, file), readFileSync(file)]);
-	for (const lockfile of [path.join(root, 'package-lock.json')]) {
-		try {
-			parts.push(readFileSync(lockfile));
-		} catch {
-			parts.push('no lockfile');
-		}
+	try {
+		parts.push(readFileSync(path.join(root, 'package-lock.json')));
+	} catch {
+		parts.push('no lockfile');
 	}
 	return sha(...parts);
 }
@@ -137,7 +137,7 @@ export class MdxCache {
 			content,
 			fileDigest(settings.bibliography),
 			BUNDLED_STYLES.has(settings.csl) ? settings.csl : fileDigest(settings.csl),
-			JSON.stringify(publishedAnchors(path.basename(filePath, path.extname(filePath)), manifest)),
+			JSON.stringify(publishedAnchors(slugOf({ path: filePath }), manifest)),
 		);
 	}
 
@@ -149,16 +149,7 @@ export class MdxCache {
 		}
 	}
 
-	/** Written whole or not at all: two builds sharing a cache never read half a file. */
 	private write(key: string, kept: Kept): void {
-		try {
-			mkdirSync(this.dir, { recursive: true });
-			const file = path.join(this.dir, `${key}.bin`);
-			const temporary = `${file}.${process.pid}.tmp`;
-			writeFileSync(temporary, serialize(kept));
-			renameSync(temporary, file);
-		} catch {
-			// A cache that cannot be written only costs time.
-		}
+		writeWhole(path.join(this.dir, `${key}.bin`), serialize(kept));
 	}
 }

@@ -33,7 +33,7 @@ const KINDS: Record<string, { kind: string; label: string }> = {
 const INTRO = { id: 'intro', title: 'Introduction' };
 
 /** The brief's slug, as the content collection names it. */
-export const slugOf = (file: VFile) => path.basename(file.path, path.extname(file.path));
+export const slugOf = (file: Pick<VFile, 'path'>) => path.basename(file.path, path.extname(file.path));
 
 /**
  * Gives every block of a brief's body a short, readable id, so that any
