@@ -12,7 +12,7 @@
  * break, or a citation after it leaves the space as written; several spaces
  * become one.
  */
-export const ABBREVIATIONS: ReadonlySet<string> = new Set(
+const ABBREVIATIONS: ReadonlySet<string> = new Set(
 	(
 		'aet. aetat. al. Apr. Aug. bk. Bros. c. Capt. cf. ch. chap. chs. Co. col. Corp. cp. d. Dec. Dr. e.g. ed. eds. esp. f. fasc. Feb. ff. ' +
 		'fig. fl. fol. fols. Fr. Gen. Gov. Hon. i.e. ill. Inc. incl. Jan. Jr. Jul. Jun. Ltd. M.A. M.D. Mar. Mr. Mrs. Ms. n. n.b. nn. No. Nov. ' +

@@ -143,7 +143,7 @@ export class CitationStage {
 }
 
 /** The locale of a stage, or of the locator terms, that names none. */
-export const DEFAULT_LOCALE = 'en-US';
+const DEFAULT_LOCALE = 'en-US';
 
 /** Every entry of a bibliography as CSL-JSON whose id is its key (read once per change of the file). */
 export const bibliographyItems = (bibFile: string): Map<string, CslItem> => keyed(cslItems(bibFile));

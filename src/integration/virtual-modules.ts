@@ -2,8 +2,8 @@ import type { Plugin } from 'vite';
 import type { SourcedConfig } from './config.ts';
 
 /** What the build hands to pages and components, by module id. */
-export const VIRTUAL_CONFIG = 'virtual:sourced/config';
-export const VIRTUAL_BOOTSTRAP = 'virtual:sourced/bootstrap';
+const VIRTUAL_CONFIG = 'virtual:sourced/config';
+const VIRTUAL_BOOTSTRAP = 'virtual:sourced/bootstrap';
 
 /** The source of `virtual:sourced/config`: the whole configuration, and each of its parts by name. */
 export function configModule(config: SourcedConfig): string {

@@ -3,6 +3,7 @@ import type { Source } from '../bibliography/load.ts';
 import { coinsTitle } from '../citations/coins.ts';
 import { strings } from '../ui/strings.ts';
 import { linkifyHtml } from '../utils/linkify.ts';
+import { escapeHtml } from '../utils/html.ts';
 
 /** What an entry shows of a source: its parsed entry (access fields), status, note and CSL-JSON (COinS). */
 export type EntrySource = Pick<Source, 'entry' | 'status' | 'note' | 'csl'>;
@@ -30,22 +31,22 @@ export function entryHtml(source: EntrySource, formatted: string, { coins = true
 	return [
 		`<div class="csl-entry">${linkifyHtml(formatted)}</div>`,
 		access,
-		`<p class="verification"><span class="status status-${source.status}">${escape(strings.status[source.status])}</span>` +
-			`${source.note ? ` <span class="verification-note">${escape(source.note)}</span>` : ''}</p>`,
-		coins ? `<span class="Z3988" title="${escape(coinsTitle(source.csl))}" aria-hidden="true"></span>` : '',
+		`<p class="verification"><span class="status status-${source.status}">${escapeHtml(strings.status[source.status])}</span>` +
+			`${source.note ? ` <span class="verification-note">${escapeHtml(source.note)}</span>` : ''}</p>`,
+		coins ? `<span class="Z3988" title="${escapeHtml(coinsTitle(source.csl))}" aria-hidden="true"></span>` : '',
 	].join('');
 }
 
 function accessLine(access: Access, entryText: string): string {
 	const parts: string[] = [];
 	if (access.accessed && !printed(entryText, access.accessed)) {
-		const date = `<time datetime="${isoParts(access.accessed)}">${escape(formatParts(access.accessed))}</time>`;
+		const date = `<time datetime="${isoParts(access.accessed)}">${escapeHtml(formatParts(access.accessed))}</time>`;
 		parts.push(strings.accessed('\0').split('\0').map(escape).join(date));
 	}
 	if (access.archiveUrl) {
 		parts.push(
-			`<a href="${escape(access.archiveUrl)}" rel="noopener noreferrer" class="archived-copy">${escape(strings.archivedCopy)}</a>` +
-				(access.archived ? escape(` (${strings.archivedOn(formatParts(access.archived))})`) : ''),
+			`<a href="${escapeHtml(access.archiveUrl)}" rel="noopener noreferrer" class="archived-copy">${escapeHtml(strings.archivedCopy)}</a>` +
+				(access.archived ? escapeHtml(` (${strings.archivedOn(formatParts(access.archived))})`) : ''),
 		);
 	}
 	return parts.length > 0 ? `<p class="access">${parts.join(' · ')}</p>` : '';
@@ -56,4 +57,3 @@ const printed = (entryText: string, [year]: number[]) =>
 	new RegExp(`\\b(?:accessed|retrieved|cited)\\b[^.]*\\b${year}\\b`, 'i').test(entryText);
 
 /** Text as HTML, in an element or a quoted attribute. */
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Resvg } from '@resvg/resvg-js';
 import { paths, site } from 'virtual:sourced/config';
+import { escapeHtml } from './html.ts';
 
 const FONT_DIR = path.join(paths.root, 'node_modules/@expo-google-fonts/source-serif-4');
 /** Bundled with the project (an npm package), so that the build needs no network and no system fonts. */
@@ -31,8 +32,6 @@ const collectYoung: () => void = (() => {
 	return () => {};
 })();
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** Greedy line breaking by character count, which is near enough for a title in one typeface. */
 export function wrap(text: string, width: number, maxLines: number): string[] {
 	const lines: string[] = [];
@@ -57,9 +56,9 @@ export function ogImage(title: string, byline: string): Buffer {
 	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630">
 <rect width="1200" height="630" fill="#fdfcf9"/>
 <rect x="0" y="0" width="24" height="630" fill="#1d4f91"/>
-<text x="96" y="120" font-family="Source Serif 4" font-weight="700" font-size="36" fill="#1d4f91">${escape(site.name)}</text>
-${lines.map((l, i) => `<text x="96" y="${230 + i * 78}" font-family="Source Serif 4" font-weight="700" font-size="64" fill="#1b1b1f">${escape(l)}</text>`).join('\n')}
-<text x="96" y="570" font-family="Source Serif 4" font-size="30" fill="#52525b">${escape(byline)}</text>
+<text x="96" y="120" font-family="Source Serif 4" font-weight="700" font-size="36" fill="#1d4f91">${escapeHtml(site.name)}</text>
+${lines.map((l, i) => `<text x="96" y="${230 + i * 78}" font-family="Source Serif 4" font-weight="700" font-size="64" fill="#1b1b1f">${escapeHtml(l)}</text>`).join('\n')}
+<text x="96" y="570" font-family="Source Serif 4" font-size="30" fill="#52525b">${escapeHtml(byline)}</text>
 </svg>`;
 	// Drawing takes ~20 ms; a card whose picture has not changed is taken from the build cache.
 	const cached = path.join(CACHE, `${createHash('sha256').update(svg).digest('hex').slice(0, 32)}.png`);
