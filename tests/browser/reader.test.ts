@@ -174,20 +174,18 @@ it('fits the phone header in two rows, and keeps the contents at hand mid-page',
 
 /** The section the contents mark, or null (a locator would wait for one, and outlast the poll). */
 const marked = (page: Page) => page.evaluate(() => document.querySelector('.toc a[aria-current]')?.textContent ?? null);
-/** The page module loads on the jump; on a busy machine that may take more than the poll's default second. */
-const SLOW = { timeout: 10_000 };
 
 it('marks the section jumped to in the contents, and lists the References', async () => {
 	const page = await (await site.context({ viewport: { width: 1280, height: 800 } })).newPage();
 	await page.goto(site.url + BRIEF + '#fintech-p2');
-	await expect.poll(() => marked(page), SLOW).toBe('Fintech');
+	await expect.poll(() => marked(page)).toBe('Fintech');
 	await page.locator('.toc a[href="#references"]').click();
-	await expect.poll(() => marked(page), SLOW).toBe('References');
+	await expect.poll(() => marked(page)).toBe('References');
 	// Where notes sit in the margin, the contents do not offer a "Notes" that would land on the References.
 	const wide = await (await site.context({ viewport: { width: 1600, height: 900 } })).newPage();
 	await wide.goto(site.url + BRIEF + '#what-the-evidence-does-not-show-p1');
 	expect(await wide.locator('.toc a[href="#footnote-label"]').isVisible()).toBe(false);
-	await expect.poll(() => marked(wide), SLOW).toBe('What the evidence does not show');
+	await expect.poll(() => marked(wide)).toBe('What the evidence does not show');
 });
 
 /** WCAG relative luminance contrast of two `rgb()` colours. */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseOptions, resolveConfig } from '../../src/integration/config.ts';
 import { sourced } from '../../src/integration/index.ts';
 import { bootstrapModule, configModule, virtualModules } from '../../src/integration/virtual-modules.ts';
@@ -63,8 +63,6 @@ describe('the sourced() options', () => {
 });
 
 describe('virtual:sourced/config', () => {
-	afterEach(() => vi.unstubAllEnvs());
-
 	/** A module's source, imported as the page that imports it would. */
 	async function load(source: string): Promise<Record<string, unknown>> {
 		const file = path.join(mkdtempSync(path.join(tmpdir(), 'sourced-virtual-')), 'module.mjs');
