@@ -59,10 +59,14 @@ export function rehypeAnchorManifest({ manifest }: { manifest: string }): Transf
 		// Published anchors that are gone, then published aliases whose target went with them: each to its successor, if one is clear.
 		const problems: string[] = [];
 		const ids = [...current.keys()];
-		const candidates = ids.map((id) => ({ ...current.get(id)!, under: underOf(id, published, blocks) }));
+		// What each current anchor is and stands under, worked out only once a published anchor is found gone.
+		const candidatesOf = () => ids.map((id) => ({ ...current.get(id)!, under: underOf(id, published, blocks) }));
+		let candidates: ReturnType<typeof candidatesOf> | undefined;
 		const fresh = (id: string) => !(id in published.anchors);
 		for (const group of [Object.keys(published.anchors), Object.keys(published.aliases)]) {
 			const gone = group.filter((old) => !current.has(old) && !retired.includes(old) && !resolve(old));
+			if (gone.length === 0) continue;
+			const all = (candidates ??= candidatesOf());
 			const records = gone.map((old): [string, AnchorRecord] => [
 				old,
 				published.anchors[old] ?? published.anchors[finalTarget(old, published)] ?? { kind: '', text: '' },
@@ -71,7 +75,7 @@ export function rehypeAnchorManifest({ manifest }: { manifest: string }): Transf
 			const open = ids.flatMap((id, i) => (fresh(id) ? [i] : []));
 			const { successors, unmatched } = matchAnchors(
 				records,
-				open.map((i) => candidates[i]!),
+				open.map((i) => all[i]!),
 			);
 			for (const [old, index] of successors) aliases[old] = ids[open[index]!]!;
 			for (const [old, closest] of unmatched) {

@@ -99,13 +99,15 @@ export function rehypeBlockIds({ manifest }: { manifest: string }): Transformer<
 		});
 		const claimed = new Set(ids.values());
 		const open = found.flatMap((_, i) => (ids.has(i) ? [] : [i]));
-		const { successors } = matchAnchors(
-			Object.entries(published.anchors).filter(([id]) => !claimed.has(id)),
-			open.map((i) => ({ kind: found[i]!.kind, text: found[i]!.text })),
-		);
-		for (const [id, index] of successors) {
-			ids.set(open[index]!, id);
-			claimed.add(id);
+		if (open.length > 0) {
+			const { successors } = matchAnchors(
+				Object.entries(published.anchors).filter(([id]) => !claimed.has(id)),
+				open.map((i) => ({ kind: found[i]!.kind, text: found[i]!.text })),
+			);
+			for (const [id, index] of successors) {
+				ids.set(open[index]!, id);
+				claimed.add(id);
+			}
 		}
 		// New blocks: by their place, or the next number no published anchor has used.
 		found.forEach(({ kind, n, section: s }, i) => {
