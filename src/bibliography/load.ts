@@ -50,17 +50,24 @@ export function displayPath(file: string): string {
  * CSL-JSON from the same entries. Problems are collected, never thrown.
  */
 export function readBibliography(text: string, file: string, options: LintOptions = {}): Bibliography {
+	return linted(prepare(text, file), options);
+}
+
+/** A bibliography read and converted, before the lint, which alone depends on the site's options. */
+interface Prepared {
+	file: string;
+	sources: Map<string, Source>;
+	entries: BibEntry[];
+	/** Problems of syntax and inheritance, then of the conversion to CSL-JSON. */
+	before: BibProblem[];
+	after: BibProblem[];
+}
+
+function prepare(text: string, file: string): Prepared {
 	const parsed = readBibtex(text);
 	const inherited = resolveInheritance(parsed.entries);
 	const works = inherited.entries.filter((entry) => !DATA_ONLY_TYPES.has(entry.type));
 	const csl = toCsl(works, preambleMacros(parsed.preambles));
-	const problems = [
-		...parsed.problems.map((p) => fromSyntax(p, 'malformed BibTeX: ')),
-		...inherited.problems.map((p) => fromSyntax(p)),
-		...lintEntries(inherited.entries, options),
-		...csl.problems.map((p) => fromSyntax(p)),
-	].sort((a, b) => a.line - b.line || a.column - b.column);
-
 	const sources = new Map<string, Source>();
 	for (const entry of works) {
 		if (sources.has(entry.key)) continue;
@@ -75,6 +82,18 @@ export function readBibliography(text: string, file: string, options: LintOption
 			csl: csl.items.get(entry.key)!,
 		});
 	}
+	return {
+		file,
+		sources,
+		entries: inherited.entries,
+		before: [...parsed.problems.map((p) => fromSyntax(p, 'malformed BibTeX: ')), ...inherited.problems.map((p) => fromSyntax(p))],
+		after: csl.problems.map((p) => fromSyntax(p)),
+	};
+}
+
+/** The bibliography with every problem, the lint's under these options included, in file order. */
+function linted({ file, sources, entries, before, after }: Prepared, options: LintOptions): Bibliography {
+	const problems = [...before, ...lintEntries(entries, options), ...after].sort((a, b) => a.line - b.line || a.column - b.column);
 	return { file, sources, problems };
 }
 
@@ -86,13 +105,14 @@ const fromSyntax = (problem: BibtexProblem, prefix = ''): BibProblem => ({
 	keys: problem.key === undefined ? [] : [problem.key],
 });
 
-const cache = new Map<string, { mtimeMs: number; bibliography: Bibliography }>();
+const cache = new Map<string, { mtimeMs: number; prepared: Prepared; linted: Map<boolean, Bibliography> }>();
 
 /**
  * Reads a bibliography once per change of the file; every brief that shares
  * it shares the result. Throws only when the file cannot be read at all: its
  * problems are in `problems`, for `bibliographyErrors` to report. `options`
- * are the site's (`strictVerification`, astro.config.ts).
+ * are the site's (`strictVerification`, astro.config.ts): only the lint is
+ * run again for other options, never the parse or the conversion.
  */
 export function loadBibliography(file: string, options: LintOptions = {}): Bibliography {
 	let mtimeMs: number;
@@ -101,11 +121,12 @@ export function loadBibliography(file: string, options: LintOptions = {}): Bibli
 	} catch {
 		throw new Error(`${displayPath(file)}: bibliography not found. Create it, or fix "bibliography" in the brief's frontmatter.`);
 	}
-	const memo = `${file}\0${options.strictVerification === true}`;
-	const hit = cache.get(memo);
-	if (hit?.mtimeMs === mtimeMs) return hit.bibliography;
-	const bibliography = readBibliography(readFileSync(file, 'utf8'), file, options);
-	cache.set(memo, { mtimeMs, bibliography });
+	let hit = cache.get(file);
+	if (hit?.mtimeMs !== mtimeMs)
+		cache.set(file, (hit = { mtimeMs, prepared: prepare(readFileSync(file, 'utf8'), file), linted: new Map() }));
+	const strict = options.strictVerification === true;
+	let bibliography = hit.linted.get(strict);
+	if (!bibliography) hit.linted.set(strict, (bibliography = linted(hit.prepared, options)));
 	return bibliography;
 }
 
