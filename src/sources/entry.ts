@@ -41,7 +41,7 @@ function accessLine(access: Access, entryText: string): string {
 	const parts: string[] = [];
 	if (access.accessed && !printed(entryText, access.accessed)) {
 		const date = `<time datetime="${isoParts(access.accessed)}">${escapeHtml(formatParts(access.accessed))}</time>`;
-		parts.push(strings.accessed('\0').split('\0').map(escape).join(date));
+		parts.push(strings.accessed('\0').split('\0').map(escapeHtml).join(date));
 	}
 	if (access.archiveUrl) {
 		parts.push(
