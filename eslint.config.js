@@ -14,6 +14,12 @@ export default tseslint.config(
 		rules: {
 			// `_` names a parameter a callback must take and does not use.
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			// The legacy URL-style globals: a missing local `escape` silently became the global one (spaces as %20 in an entry).
+			'no-restricted-globals': [
+				'error',
+				{ name: 'escape', message: 'Use escapeHtml (src/utils/html.ts) or encodeURIComponent.' },
+				{ name: 'unescape', message: 'Use decodeURIComponent.' },
+			],
 		},
 	},
 	{
