@@ -11,8 +11,8 @@ import { strings } from '../ui/strings.ts';
 import { briefPath } from '../utils/brief-record.ts';
 import { citationSettings, type CitationConfig } from './citation-options.ts';
 import { frontmatterOf } from './frontmatter.ts';
-import { slugOf, type Block } from './rehype-block-ids.ts';
-import { citationsOf } from './rehype-citation-ids.ts';
+import { slugOf } from './rehype-block-ids.ts';
+import { citationsOf, type CitedBlock } from './rehype-citation-ids.ts';
 import { briefCitationsOf } from './remark-citations.ts';
 
 /**
@@ -68,7 +68,7 @@ export function rehypeReferences({ config }: { config: CitationConfig }): Transf
 }
 
 /** The entry (sources/entry.ts), then every block of the brief citing it. */
-function referenceItem(key: string, source: Source, html: string, blocks: Block[]): Element {
+function referenceItem(key: string, source: Source, html: string, blocks: CitedBlock[]): Element {
 	return el('li', { id: `bib-${key}`, className: ['reference'], dataStatus: source.status, dataKey: source.key }, [
 		...fragment(entryHtml(source, html)),
 		el('p', { className: ['cited-in'] }, [

@@ -2,8 +2,7 @@ import type { CslItem } from '../bibliography/csl.ts';
 import { loadBibliography, type Source } from '../bibliography/load.ts';
 import type { CitationStage } from '../citations/stage.ts';
 import { resolveCitationSettings, type CitationConfig } from '../plugins/citation-options.ts';
-import type { Block } from '../plugins/rehype-block-ids.ts';
-import type { CitationUse } from '../plugins/rehype-citation-ids.ts';
+import type { CitationUse, CitedBlock } from '../plugins/rehype-citation-ids.ts';
 import { calendarDate } from '../schemas/brief.ts';
 import { sourceSlug } from '../utils/keys.ts';
 
@@ -34,7 +33,7 @@ export interface CitingBrief {
 export interface Citing {
 	brief: CitingBrief;
 	/** The blocks that cite it, in reading order, each once. */
-	blocks: Block[];
+	blocks: CitedBlock[];
 	/** The passages they quote from it, in reading order. */
 	quotes: string[];
 }

@@ -4,7 +4,7 @@ import { liftQuote, textFragmentUrl } from '../../src/citations/evidence.ts';
 import { sourceRecords } from '../../src/integrations/source-records.ts';
 import { webSourcesLine } from '../../src/integrations/web-sources-report.ts';
 import { frontmatterOf } from '../../src/plugins/frontmatter.ts';
-import { citationsOf } from '../../src/plugins/rehype-citation-ids.ts';
+import { citationsOf, unpackUses } from '../../src/plugins/rehype-citation-ids.ts';
 import { citedSources, citingBrief } from '../../src/sources/model.ts';
 import { config, render, renderFile, stage } from './process.ts';
 
@@ -109,6 +109,24 @@ it('puts the passages a brief quotes into its source’s search record, through 
 		config,
 	);
 	expect(record?.content).toContain('B. Cited in: Section ¶1 “the exact words”');
+});
+
+it("hands the pages every use the plugins recorded, through the compiled brief's frontmatter, each block written once", async () => {
+	const { file } = await renderFile(
+		'## Section\n\nA claim [@baker2010, p. 3, quoting "the exact words"; @adams2001] and another [@adams2001].\n\nA second paragraph [see @baker2010].\n\nA note.[^n]\n\n[^n]: Noted [@adams2001].',
+	);
+	const recorded = citationsOf(file);
+	expect(recorded.map((use) => `${use.key} ${use.block.label}`)).toEqual([
+		'baker2010 Section ¶1',
+		'adams2001 Section ¶1',
+		'adams2001 Section ¶1',
+		'baker2010 Section ¶2',
+		'adams2001 Note 1',
+	]);
+	const packed = frontmatterOf(file)['citations'];
+	expect(unpackUses(packed)).toEqual(recorded);
+	expect(String(packed).match(/"label"/g)).toHaveLength(3);
+	expect(unpackUses(undefined)).toEqual([]);
 });
 
 describe('the line naming web sources with neither an access date nor an archived copy', () => {

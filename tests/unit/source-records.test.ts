@@ -19,7 +19,7 @@ const MAIN = resolveCitationSettings({}, config).bibliography;
 const use = (key: string, label: string, block = 'digital-payments-p1', quotes?: string[]): CitationUse => ({
 	key,
 	id: `cite-${block}-${key}`,
-	block: { id: block, kind: 'p', label, text: '', section: { id: block.replace(/-p\d+$/, ''), title: label.replace(/ ¶\d+$/, '') } },
+	block: { id: block, kind: 'p', label, section: { id: block.replace(/-p\d+$/, ''), title: label.replace(/ ¶\d+$/, '') } },
 	...(quotes ? { quotes } : {}),
 });
 
