@@ -43,11 +43,6 @@ export class CitationStage {
 		this.locale = options.locale ?? DEFAULT_LOCALE;
 	}
 
-	/** Every entry of the bibliography as CSL-JSON whose id is its key. */
-	items(bibFile: string): Map<string, CslItem> {
-		return bibliographyItems(bibFile);
-	}
-
 	/**
 	 * The year letter (0 = a) of each of these works, fixed by all the works of
 	 * its bibliography (engine.ts). Only the groups of works that could be
@@ -59,7 +54,7 @@ export class CitationStage {
 		const { mtimeMs } = statSync(bibFile);
 		let known = this.letterMemo.get(memo);
 		if (known?.mtimeMs !== mtimeMs)
-			this.letterMemo.set(memo, (known = { mtimeMs, groups: letterGroups(this.items(bibFile).values()), letters: new Map() }));
+			this.letterMemo.set(memo, (known = { mtimeMs, groups: letterGroups(bibliographyItems(bibFile).values()), letters: new Map() }));
 		const out: Record<string, number> = {};
 		for (const key of keys) {
 			const group = known.groups.get(key);
@@ -78,7 +73,7 @@ export class CitationStage {
 	/** A brief's clusters and reference list, from the works it cites (in the order first cited). */
 	brief(bibFile: string, csl: string, keys: string[], clusters: ClusterInput[], locale = this.locale): Formatted {
 		const style = styleFor(csl);
-		const all = this.items(bibFile);
+		const all = bibliographyItems(bibFile);
 		const items = keys.map((key) => all.get(key)!);
 		const letters = this.letters(bibFile, style, keys, locale);
 		return this.cache.get(
@@ -92,7 +87,7 @@ export class CitationStage {
 	/** Works of a bibliography as entries standing alone, with their year letters: previews, /references/, source pages. */
 	entries(bibFile: string, csl: string, keys: string[], locale = this.locale): Record<string, string> {
 		const style = styleFor(csl);
-		const all = this.items(bibFile);
+		const all = bibliographyItems(bibFile);
 		const letters = this.letters(bibFile, style, keys, locale);
 		return this.batch(
 			'entry',
