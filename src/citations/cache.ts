@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWhole } from '../utils/write-whole.ts';
 
 /** Where the citation stage keeps formatted work between builds; set once Astro knows its cache directory. */
 export interface CitationCacheOptions {
@@ -80,18 +81,6 @@ export class CitationCache {
 }
 
 const keyOf = (kind: string, inputs: unknown) => `${kind}-${digest({ version: FORMAT_VERSION, inputs })}`;
-
-/** Written whole or not at all: two builds sharing a cache never read half a file. A cache that cannot be written only costs time. */
-export function writeWhole(file: string, data: string | Uint8Array): void {
-	try {
-		mkdirSync(path.dirname(file), { recursive: true });
-		const temporary = `${file}.${process.pid}.tmp`;
-		writeFileSync(temporary, data);
-		renameSync(temporary, file);
-	} catch {
-		// only time is lost
-	}
-}
 
 function write(file: string, value: unknown): void {
 	writeWhole(file, JSON.stringify(value));

@@ -13,10 +13,12 @@ import { contentWarnings } from '../integrations/content-warnings.ts';
 import { linkCheck } from '../integrations/link-check.ts';
 import { pagefind } from '../integrations/pagefind.ts';
 import { security } from '../integrations/security.ts';
+import { sharingCards } from '../integrations/sharing-cards.ts';
 import { siteAddress } from '../integrations/site-address.ts';
 import { webSourcesReport } from '../integrations/web-sources-report.ts';
 import { markdownProcessor } from '../plugins/index.ts';
 import { MdxCache } from '../plugins/mdx-cache.ts';
+import { CardPainter } from '../sharing/painter.ts';
 import { BuildCollector } from './collector.ts';
 import { parseOptions, resolveConfig } from './config.ts';
 import type { SourcedOptions } from './schema.ts';
@@ -43,7 +45,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 	return {
 		name: 'sourced',
 		hooks: {
-			'astro:config:setup': ({ config: astro, updateConfig }) => {
+			'astro:config:setup': ({ config: astro, command, updateConfig }) => {
 				const config = resolveConfig(options, {
 					root: fileURLToPath(astro.root),
 					cacheDir: fileURLToPath(astro.cacheDir),
@@ -52,12 +54,14 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 				const collector = new BuildCollector();
 				const stage = new CitationStage({ cacheDir: config.paths.cache, locale: config.citations.locale });
 				const mdxCache = new MdxCache(config, collector);
+				// Sharing cards are drawn ahead of their pages only in a build; `astro dev` draws one when it is asked for.
+				const painter = command === 'build' ? new CardPainter(config.paths) : undefined;
 				const scripts = { bootstrap: '' };
 				updateConfig({
 					site: config.site.url,
 					base: config.site.base,
 					trailingSlash: 'always',
-					markdown: { processor: markdownProcessor({ config, stage, collector, mdxCache }) },
+					markdown: { processor: markdownProcessor({ config, stage, collector, mdxCache, painter }) },
 					vite: {
 						plugins: [virtualModules(config, () => scripts.bootstrap), mdxBracedCitations(displayPath)],
 						build: { rolldownOptions: { onwarn: withoutAstroDirectiveNoise } },
@@ -77,6 +81,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						anchorManifest(collector, config.paths.content),
 						siteAddress(config.site),
 						compiledBriefs(mdxCache),
+						...(painter ? [sharingCards(painter)] : []),
 					],
 				});
 			},

@@ -8,6 +8,7 @@ import { manifestPath } from '../anchors/manifest.ts';
 import { CitationStage } from '../citations/stage.ts';
 import { rehypeCollect, type BuildCollector } from '../integration/collector.ts';
 import { resolveConfig, type SourcedConfig } from '../integration/config.ts';
+import type { CardPainter } from '../sharing/painter.ts';
 import { strings } from '../ui/strings.ts';
 import { rehypeAccess } from './rehype-access.ts';
 import { rehypeAnchorManifest } from './rehype-anchor-manifest.ts';
@@ -25,6 +26,7 @@ import type { MdxCache } from './mdx-cache.ts';
 import { rehypeMdxHtml } from './rehype-mdx-html.ts';
 import { rehypePassages } from './rehype-passages.ts';
 import { rehypeReferences } from './rehype-references.ts';
+import { rehypeSharingCard } from './rehype-sharing-card.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkCitations } from './remark-citations.ts';
 import { remarkSettings } from './remark-settings.ts';
@@ -40,6 +42,8 @@ export interface PipelineContext {
 	collector?: BuildCollector | undefined;
 	/** Keeps each compiled brief between builds (plugins/mdx-cache.ts); none when plugins run alone (tests). */
 	mdxCache?: MdxCache | undefined;
+	/** Draws each compiled brief's sharing card on another thread (sharing/painter.ts); only in a build. */
+	painter?: CardPainter | undefined;
 }
 
 /**
@@ -60,7 +64,7 @@ export const remarkPluginsWith = ({ config, stage }: PipelineContext) => [
 	remarkSmartypants as unknown as () => Transformer<Root>,
 ];
 
-export const rehypePluginsWith = ({ config, stage, collector }: PipelineContext) => [
+export const rehypePluginsWith = ({ config, stage, collector, painter }: PipelineContext) => [
 	rehypeMdxHtml,
 	rehypeHeadingIds,
 	withOptions(rehypeFigures, { base: config.site.base }),
@@ -79,6 +83,7 @@ export const rehypePluginsWith = ({ config, stage, collector }: PipelineContext)
 	rehypeLinkButtons,
 	rehypeTableScroll,
 	rehypeExternalLinks,
+	...(painter ? [withOptions(rehypeSharingCard, { painter, site: config.site.name })] : []),
 	...(collector ? [rehypeCollect(collector)] : []),
 ];
 

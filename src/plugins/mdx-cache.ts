@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MarkdownProcessor } from '@astrojs/internal-helpers/markdown';
 import { manifestPath, publishedAnchors } from '../anchors/manifest.ts';
-import { writeWhole } from '../citations/cache.ts';
+import { writeWhole } from '../utils/write-whole.ts';
 import type { BuildCollector, Collected } from '../integration/collector.ts';
 import type { SourcedConfig } from '../integration/config.ts';
 import { BUNDLED_STYLES, resolveCitationSettings } from './citation-options.ts';

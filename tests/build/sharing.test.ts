@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { outRoot } from '../helpers/build.ts';
 import { built, distOf, page, ready } from '../helpers/sites.ts';
 
 const BRIEF = '/briefs/internet-plus/';
@@ -23,6 +24,22 @@ describe('sharing', () => {
 		const png = readFileSync(path.join(distOf('site'), BRIEF, 'og.png'));
 		expect(png.subarray(1, 4).toString()).toBe('PNG');
 		expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+	});
+
+	it("draws every published brief's card beside the build, once, and each page serves the card drawn", async () => {
+		// The combined fixture has 22 briefs, one of them a draft, which has no page and no card.
+		const { output } = await ready('combined');
+		expect(output).toContain('21 sharing cards drawn beside the build.');
+		const cards = path.join(outRoot, 'combined', 'cache', 'og-images');
+		const kept = readdirSync(cards).filter((name) => name.endsWith('.png'));
+		// One file per card: a page that drew its own (its text read otherwise than by the painter) would add one.
+		expect(kept).toHaveLength(21);
+		const served = readdirSync(path.join(distOf('combined'), 'briefs')).map((slug) =>
+			readFileSync(path.join(distOf('combined'), 'briefs', slug, 'og.png')),
+		);
+		expect(served).toHaveLength(21);
+		const drawn = new Set(kept.map((name) => readFileSync(path.join(cards, name)).toString('base64')));
+		for (const png of served) expect(drawn.has(png.toString('base64'))).toBe(true);
 	});
 
 	it('lists every page but the 404 in the sitemap', () => {

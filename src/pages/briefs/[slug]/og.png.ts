@@ -1,9 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { formatDate, publishedBriefs, type Brief } from '../../../utils/briefs.ts';
-import { ogImage } from '../../../utils/og-image.ts';
+import { paths, site } from 'virtual:sourced/config';
+import { card, cardByline } from '../../../sharing/card.ts';
+import { publishedBriefs, type Brief } from '../../../utils/briefs.ts';
 
-/** The brief's sharing image (Open Graph, Twitter), drawn at build time from its title. */
+/** The brief's sharing image (Open Graph, Twitter), drawn at build time from its title (sharing/card.ts). */
 export const getStaticPaths = (async () =>
 	publishedBriefs(await getCollection('briefs')).map((brief) => ({
 		params: { slug: brief.id },
@@ -12,6 +13,6 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute<{ brief: Brief }> = ({ props: { brief } }) => {
 	const { title, authors, published } = brief.data;
-	const png = ogImage(title, `${authors.map((a) => a.name).join(', ')} · ${formatDate(published)}`);
+	const png = card({ site: site.name, title, byline: cardByline(authors, published) }, paths);
 	return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
