@@ -57,6 +57,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 				// Sharing cards are drawn ahead of their pages only in a build; `astro dev` draws one when it is asked for.
 				const painter = command === 'build' ? new CardPainter(config.paths) : undefined;
 				const scripts = { bootstrap: '' };
+				const search = pagefind(collector, config, stage);
 				updateConfig({
 					site: config.site.url,
 					base: config.site.base,
@@ -72,9 +73,11 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						mdx({ optimize: true }),
 						sitemap({ filter: (page) => !page.endsWith('/404/') }),
 						clientScripts(scripts, config.site.base),
+						// Pagefind indexes the pages in its own process while the checks read them.
+						search.start,
 						linkCheck(),
 						security(),
-						pagefind(collector, config, stage),
+						search.finish,
 						citationReport(collector, config),
 						contentWarnings(collector),
 						webSourcesReport(collector),

@@ -14,34 +14,64 @@ import { sourceRecords } from './source-records.ts';
  * each source cited anywhere as one record of its own. Any indexing error
  * fails the build: a site without its index is not done. The sources come
  * from the briefs' reference lists, as the plugins left them (collector).
+ *
+ * Two steps around the build's other checks: `start` sets Pagefind's own
+ * process indexing the pages, `finish` adds the sources, writes the index
+ * and reports. The link and policy checks, which only read the pages, run in
+ * between on this thread while Pagefind works on the other core.
  */
-export function pagefind(collector: BuildCollector, config: SourcedConfig, stage: CitationStage): AstroIntegration {
+export function pagefind(
+	collector: BuildCollector,
+	config: SourcedConfig,
+	stage: CitationStage,
+): { start: AstroIntegration; finish: AstroIntegration } {
+	let indexing: Promise<string> | undefined;
 	return {
-		name: 'sourced:pagefind',
-		hooks: {
-			'astro:build:done': async ({ dir, pages, logger }) => {
-				const outDir = fileURLToPath(dir);
-				try {
-					const { index, errors } = await createIndex({});
-					if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-					const added = await index.addDirectory({ path: outDir });
-					if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-					if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
-					const built = collector.sources();
-					const briefs = pages.flatMap(({ pathname }) => built.get(`/${pathname}`) ?? []);
-					const records = sourceRecords(citedSources(briefs, { config, stage }), config);
-					for (const record of records) {
-						const { errors } = await index.addCustomRecord(record);
-						if (errors.length > 0) throw new Error(`Pagefind could not index the source ${record.url}: ${errors.join('; ')}`);
-					}
-					const sources = records.length;
-					const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-					if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-					logger.info(`indexed ${added.page_count} HTML file(s) and ${sources} source(s)`);
-				} finally {
-					await close();
-				}
+		start: {
+			name: 'sourced:pagefind-start',
+			hooks: {
+				'astro:build:done': ({ dir, pages }) => {
+					indexing = indexSite(fileURLToPath(dir), pages, collector, config, stage);
+					// Its failure is reported where `finish` awaits it, not as an unhandled rejection before.
+					indexing.catch(() => {});
+				},
+			},
+		},
+		finish: {
+			name: 'sourced:pagefind',
+			hooks: {
+				'astro:build:done': async ({ logger }) => {
+					if (indexing) logger.info(await indexing);
+				},
 			},
 		},
 	};
+}
+
+async function indexSite(
+	outDir: string,
+	pages: { pathname: string }[],
+	collector: BuildCollector,
+	config: SourcedConfig,
+	stage: CitationStage,
+): Promise<string> {
+	try {
+		const { index, errors } = await createIndex({});
+		if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+		const added = await index.addDirectory({ path: outDir });
+		if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+		if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
+		const built = collector.sources();
+		const briefs = pages.flatMap(({ pathname }) => built.get(`/${pathname}`) ?? []);
+		const records = sourceRecords(citedSources(briefs, { config, stage }), config);
+		for (const record of records) {
+			const { errors } = await index.addCustomRecord(record);
+			if (errors.length > 0) throw new Error(`Pagefind could not index the source ${record.url}: ${errors.join('; ')}`);
+		}
+		const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+		if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+		return `indexed ${added.page_count} HTML file(s) and ${records.length} source(s)`;
+	} finally {
+		await close();
+	}
 }
