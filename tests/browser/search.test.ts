@@ -192,6 +192,8 @@ it('works by keyboard alone: "/" and Ctrl+K open, arrows choose, Enter opens, th
 	await dialogInput(page).waitFor();
 	await page.keyboard.press('Control+a');
 	await page.keyboard.type('WeChat');
+	// The results for the whole word, not those still shown for "WeCha" (which link to the same paragraph) on a busy machine.
+	await page.locator('dialog.search-dialog .search-status', { hasText: '“WeChat”' }).waitFor({ timeout: 10_000 });
 	await dialogResult(page, '#digital-payments').waitFor({ timeout: 10_000 });
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('Enter');
