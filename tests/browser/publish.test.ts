@@ -99,6 +99,8 @@ it('searches: the engine and index load from under the path, and a result lands 
 	const input = page.locator('dialog.search-dialog[open] input[type="search"]');
 	await input.waitFor();
 	await input.pressSequentially('Alipay');
+	// Its own results, not those still shown for "Alipa".
+	await page.locator('dialog.search-dialog .search-status', { hasText: '“Alipay”' }).waitFor({ timeout: 10_000 });
 	const result = page.locator('dialog.search-dialog .search-results a[href*="#digital-payments-p1"]').first();
 	await result.waitFor({ timeout: 10_000 });
 	const href = await result.getAttribute('href');

@@ -18,10 +18,12 @@ async function openPage(path: string): Promise<{ page: Page; pagefindRequests: s
 const dialogInput = (page: Page) => page.locator('dialog.search-dialog[open] input[type="search"]');
 const dialogResult = (page: Page, href: string) => page.locator(`dialog.search-dialog .search-results a[href*="${href}"]`).first();
 
+/** Types the query into the dialog and waits for its own results: on a busy machine those of a prefix ("Alipa") can still be on screen. */
 async function searchInDialog(page: Page, query: string) {
 	await page.locator('#site-search-q').click();
 	await dialogInput(page).waitFor();
 	await dialogInput(page).pressSequentially(query);
+	await page.locator('dialog.search-dialog .search-status', { hasText: `“${query}”` }).waitFor({ timeout: 10_000 });
 }
 
 it('fetches nothing of search, and opens nothing, until the reader types in the box', async () => {
