@@ -99,7 +99,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
  * 300 briefs printed 300 lines an author can do nothing about. Every other
  * warning goes through as before.
  */
-export function withoutAstroDirectiveNoise(
+function withoutAstroDirectiveNoise(
 	warning: { code?: string; message: string },
 	warn: (warning: { code?: string; message: string }) => void,
 ): void {

@@ -35,12 +35,19 @@ export function rehypeCitationIds(): Transformer<Root> {
 		const blocks = blocksOf(file);
 		const uses: CitationUse[] = [];
 		const taken = new Set<string>();
+		// Each block once, as back-links name it, shared by the uses standing in it.
 		const cited = new Map<string, CitedBlock>();
+		const citedBlock = ({ text: _, ...block }: Block): CitedBlock => {
+			const known = cited.get(block.id);
+			if (known) return known;
+			cited.set(block.id, block);
+			return block;
+		};
 
 		visitParents(tree, 'element', (node, ancestors) => {
 			const raw = node.properties['id'];
 			if (typeof raw !== 'string' || !raw.startsWith('citation--')) return;
-			const { text: _, ...block } = enclosingBlock(ancestors, blocks);
+			const block = citedBlock(enclosingBlock(ancestors, blocks));
 			const keys = [...new Set(linkTargets(node))];
 			let id = `cite-${block.id}-${keys.join('-')}`;
 			for (let n = 2; taken.has(id); n++) id = `cite-${block.id}-${keys.join('-')}-${n}`;
@@ -51,8 +58,7 @@ export function rehypeCitationIds(): Transformer<Root> {
 			const quoted = typeof node.properties['dataQuotes'] === 'string' ? (JSON.parse(node.properties['dataQuotes']) as QuotedItem[]) : [];
 			for (const key of keys) {
 				const quotes = quoted.filter((item) => item.key === key).map((item) => item.quote);
-				if (!cited.has(block.id)) cited.set(block.id, block);
-				uses.push({ key, id, block: cited.get(block.id)!, ...(quotes.length > 0 ? { quotes } : {}) });
+				uses.push({ key, id, block, ...(quotes.length > 0 ? { quotes } : {}) });
 			}
 		});
 		dataOf(file).citations = uses;

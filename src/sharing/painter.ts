@@ -5,8 +5,9 @@ import { cardFile, cardSvg, type CardPaths, type CardText } from './card.ts';
 /**
  * Draws sharing cards on a thread of their own while the build does its other
  * work. A build runs its JavaScript on one thread, compiling briefs while
- * another core waits; each card costs about 40 ms (half of it PNG encoding),
- * 12 s of a 300-brief cold build when the pages drew them one after another.
+ * another core waits; each card costs about 40 ms (half of it PNG encoding;
+ * measured in a loop), so about 12 s for 300 when the pages drew them one
+ * after another.
  * A brief's card is sent here as soon as its plugins have read it, and by the
  * time Astro writes `/briefs/<slug>/og.png` it is in the cache. If the thread
  * cannot start, or has not finished a card, the page draws it as before:
@@ -19,7 +20,7 @@ export class CardPainter {
 	private waiting: (() => void)[] = [];
 	private readonly sent = new Set<string>();
 	/** Cards the thread drew in this build (not those it found drawn). */
-	drawn = 0;
+	private drawn = 0;
 
 	private readonly paths: CardPaths;
 
