@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -15,10 +15,52 @@ type MdxRendererFactory = NonNullable<MarkdownProcessor['createMdxRenderer']>;
 type MdxRenderer = Awaited<ReturnType<MdxRendererFactory>>;
 type Compiled = Awaited<ReturnType<MdxRenderer['process']>>;
 
-/** What is kept of one compiled brief: the module MDX made of it, and what its plugins left for the build's hooks. */
+/**
+ * What is kept of one compiled brief: the module MDX made of it, the static
+ * HTML taken out of that module (outlineHtml), and what its plugins left for
+ * the build's hooks.
+ */
 interface Kept {
 	compiled: Compiled;
+	outlined: number;
 	collected: Collected | undefined;
+}
+
+/** A static HTML string at least this long leaves the module for a file of its own. */
+export const OUTLINE_MIN = 2048;
+const SET_HTML = /"set:html": ("(?:[^"\\\n]|\\.)*")/g;
+const READ = '__sourcedReadHtml';
+
+/**
+ * Takes the long static HTML out of a compiled brief. MDX (with Astro's
+ * `optimize`) compiles each run of static markup to one string literal,
+ * `"set:html": "<p …>…"`: for a brief, nearly all of its module (83 of
+ * 96 KB for our brief). The bundler holds several copies of every module
+ * at once, so 300 briefs cost it hundreds of MB. Each such string now goes
+ * to a file, `file(i)`, and the module reads it when the brief is rendered:
+ *
+ *   "set:html": "<p id=\"intro-p1\">…"
+ *   → "set:html": __sourcedReadHtml("/…/sourced-mdx/<key>.0.html", "utf8")
+ *
+ * A literal that is short, that JSON cannot read, or that holds a lone
+ * surrogate (which UTF-8 cannot keep) stays as it is.
+ */
+export function outlineHtml(code: string, file: (index: number) => string): { code: string; parts: string[] } {
+	const parts: string[] = [];
+	const out = code.replace(SET_HTML, (whole, literal: string) => {
+		if (literal.length < OUTLINE_MIN) return whole;
+		let html: unknown;
+		try {
+			html = JSON.parse(literal);
+		} catch {
+			return whole;
+		}
+		if (typeof html !== 'string' || !html.isWellFormed()) return whole;
+		const index = parts.push(html) - 1;
+		return `"set:html": ${READ}(${JSON.stringify(file(index))}, "utf8")`;
+	});
+	if (parts.length === 0) return { code, parts };
+	return { code: `import { readFileSync as ${READ} } from "node:fs";\n${out}`, parts };
 }
 
 const sha = (...parts: (string | Buffer)[]) => {
@@ -102,9 +144,13 @@ export class MdxCache {
 						if (kept.collected) this.collector?.restore(filePath, kept.collected);
 						return kept.compiled;
 					}
-					const compiled = await renderer.process(content, filePath, frontmatter);
+					const whole = await renderer.process(content, filePath, frontmatter);
 					this.counts.compiled++;
-					this.write(key, { compiled, collected: this.collector?.of(filePath) });
+					const { code, parts } = outlineHtml(whole.code, (index) => this.htmlFile(key, index));
+					// The HTML first: a module kept is never one whose HTML is not.
+					parts.forEach((html, index) => writeWhole(this.htmlFile(key, index), html));
+					const compiled = { ...whole, code };
+					this.write(key, { compiled, outlined: parts.length, collected: this.collector?.of(filePath) });
 					return compiled;
 				},
 			};
@@ -120,7 +166,8 @@ export class MdxCache {
 		} catch {
 			return;
 		}
-		for (const name of names) if (!this.used.has(name.replace(/\.bin$/, ''))) rmSync(path.join(this.dir, name), { force: true });
+		// `<key>.bin` and its `<key>.<n>.html`.
+		for (const name of names) if (!this.used.has(name.split('.')[0]!)) rmSync(path.join(this.dir, name), { force: true });
 		this.used.clear();
 	}
 
@@ -141,12 +188,20 @@ export class MdxCache {
 		);
 	}
 
+	private htmlFile(key: string, index: number): string {
+		return path.join(this.dir, `${key}.${index}.html`);
+	}
+
+	/** A kept brief, if it and every file its module reads are there. */
 	private read(key: string): Kept | undefined {
+		let kept: Kept;
 		try {
-			return deserialize(readFileSync(path.join(this.dir, `${key}.bin`))) as Kept;
+			kept = deserialize(readFileSync(path.join(this.dir, `${key}.bin`))) as Kept;
 		} catch {
 			return undefined;
 		}
+		for (let index = 0; index < (kept.outlined ?? 0); index++) if (!existsSync(this.htmlFile(key, index))) return undefined;
+		return kept;
 	}
 
 	private write(key: string, kept: Kept): void {

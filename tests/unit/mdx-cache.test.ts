@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
@@ -7,7 +7,7 @@ import { CitationStage } from '../../src/citations/stage.ts';
 import { BuildCollector } from '../../src/integration/collector.ts';
 import { resolveConfig } from '../../src/integration/config.ts';
 import { markdownProcessor } from '../../src/plugins/index.ts';
-import { MdxCache } from '../../src/plugins/mdx-cache.ts';
+import { MdxCache, OUTLINE_MIN, outlineHtml } from '../../src/plugins/mdx-cache.ts';
 import { root } from '../helpers/build.ts';
 
 const BRIEF = `## Payments
@@ -40,8 +40,14 @@ function project() {
 			(await renderer.process(text, file, { ...frontmatter })).code;
 		return { collector, mdxCache, compile };
 	};
-	return { config, content, file, build, kept: () => readdirSync(path.join(dir, 'cache', 'sourced-mdx')) };
+	const files = () => readdirSync(path.join(dir, 'cache', 'sourced-mdx'));
+	/** The briefs kept: one module each (the HTML files their modules read are counted by `files`). */
+	return { config, content, file, build, files, kept: () => files().filter((name) => name.endsWith('.bin')) };
 }
+
+/** A module's text with the HTML it reads from the cache (outlineHtml) put back: what the brief renders. */
+const rendered = (code: string) =>
+	code.replace(/__sourcedReadHtml\("([^"]+)", "utf8"\)/g, (_, file: string) => JSON.stringify(readFileSync(file, 'utf8')));
 
 describe('compiled briefs kept between builds', () => {
 	let site: ReturnType<typeof project>;
@@ -53,7 +59,7 @@ describe('compiled briefs kept between builds', () => {
 		const first = await site.build();
 		const code = await first.compile();
 		expect(first.mdxCache.counts).toEqual({ compiled: 1, kept: 0 });
-		expect(code).toContain('Klein');
+		expect(rendered(code)).toContain('Klein');
 
 		const second = await site.build();
 		expect(await second.compile()).toBe(code);
@@ -71,7 +77,7 @@ describe('compiled briefs kept between builds', () => {
 		await (await site.build()).compile();
 
 		const edited = await site.build();
-		expect(await edited.compile(BRIEF.replace('phones', 'mobile phones'))).toContain('mobile phones');
+		expect(rendered(await edited.compile(BRIEF.replace('phones', 'mobile phones')))).toContain('mobile phones');
 		expect(edited.mdxCache.counts.compiled).toBe(1);
 
 		const retitled = await site.build();
@@ -82,7 +88,7 @@ describe('compiled briefs kept between builds', () => {
 		const bib = path.join(site.content, 'bibliography.bib');
 		writeFileSync(bib, readFileSync(bib, 'utf8').replace(/(\{klein2020,[^@]*?year = \{)2020/, '$12019'));
 		const rebibbed = await site.build();
-		expect(await rebibbed.compile()).toMatch(/Klein 2019/);
+		expect(rendered(await rebibbed.compile())).toMatch(/Klein 2019/);
 		expect(rebibbed.mdxCache.counts.compiled).toBe(1);
 
 		// A heading the manifest says was published under another id keeps it: the manifest is an input too.
@@ -97,6 +103,33 @@ describe('compiled briefs kept between builds', () => {
 		expect(reanchored.mdxCache.counts.compiled).toBe(1);
 	});
 
+	it("takes the brief's HTML out of its module, and keeps the file as long as the module", async () => {
+		const first = await site.build();
+		const code = await first.compile();
+		expect(code).not.toContain('Klein');
+		const files = [...code.matchAll(/__sourcedReadHtml\("([^"]+)"/g)].map((m) => m[1]!);
+		expect(files).toHaveLength(1);
+		expect(readFileSync(files[0]!, 'utf8')).toMatch(/^<div class="section-head"><h2 id="payments".*Klein.*Sandboxes/s);
+
+		const second = await site.build();
+		expect(await second.compile()).toBe(code);
+		expect(second.mdxCache.counts).toEqual({ compiled: 0, kept: 1 });
+
+		// Its HTML gone (a cache cleaned by hand), the kept module is not used: the brief is compiled again.
+		rmSync(files[0]!);
+		const third = await site.build();
+		expect(await third.compile()).toBe(code);
+		expect(third.mdxCache.counts).toEqual({ compiled: 1, kept: 0 });
+		expect(site.files()).toEqual(expect.arrayContaining([path.basename(files[0]!)]));
+
+		// An edited brief: the module and the HTML of the old one are forgotten together.
+		const fourth = await site.build();
+		await fourth.compile(BRIEF.replace('phones', 'mobile phones'));
+		fourth.mdxCache.prune();
+		expect(site.files()).toHaveLength(2);
+		expect(site.files()).not.toContain(path.basename(files[0]!));
+	});
+
 	it('never keeps a brief that fails, and forgets what a build did not use', async () => {
 		const first = await site.build();
 		await expect(first.compile('Cites a key that is not there [@nosuchkey2020].')).rejects.toThrow(/nosuchkey2020/);
@@ -108,5 +141,31 @@ describe('compiled briefs kept between builds', () => {
 		expect(site.kept()).toHaveLength(2);
 		second.mdxCache.prune();
 		expect(site.kept()).toHaveLength(1);
+	});
+});
+
+describe('outlineHtml', () => {
+	const long = (text: string) => text.repeat(Math.ceil(OUTLINE_MIN / text.length) + 1);
+	const module = (html: string) =>
+		`function _createMdxContent(props) {\n  return _jsx(Fragment, {\n    "set:html": ${JSON.stringify(html)}\n  });\n}\n`;
+
+	it('moves each long static HTML string to a file the module reads when it renders', () => {
+		const html = long('<p id="a">China’s “Internet Plus” \\ a "quoted" line\n</p>');
+		const { code, parts } = outlineHtml(module(html) + module(html.toUpperCase()), (i) => `/cache/k.${i}.html`);
+		expect(parts).toEqual([html, html.toUpperCase()]);
+		expect(code).toBe(
+			'import { readFileSync as __sourcedReadHtml } from "node:fs";\n' +
+				module('').replace('""', '__sourcedReadHtml("/cache/k.0.html", "utf8")') +
+				module('').replace('""', '__sourcedReadHtml("/cache/k.1.html", "utf8")'),
+		);
+	});
+
+	it('leaves short strings and strings UTF-8 cannot hold; text that only looks like the property is not one', () => {
+		const short = module('<p>Short.</p>');
+		const lone = `function f() {\n  return _jsx(Fragment, {\n    "set:html": "${long('<p>\\ud800</p>')}"\n  });\n}\n`;
+		for (const code of [short, lone]) expect(outlineHtml(code, () => '/x')).toEqual({ code, parts: [] });
+
+		const html = long('<p>"set:html": "<b>not a property</b>"</p>');
+		expect(outlineHtml(module(html), () => '/x').parts).toEqual([html]);
 	});
 });
