@@ -70,11 +70,14 @@ async function dirSize(dir: string): Promise<number> {
 	return total;
 }
 
-/** One `astro build` of `content` into `outDir`, with its own cache folder: wall seconds and peak memory (MB). */
+/**
+ * One build of `content` into `outDir` as `npm run build` runs it
+ * (scripts/build.ts, which starts Astro), with its own cache folder: wall
+ * seconds and peak memory (MB; GNU time reports the largest process).
+ */
 const buildOnce = async (content: string, outDir: string, cacheDir = `${outDir}-cache`) =>
 	timed(root, [
-		'node_modules/astro/bin/astro.mjs',
-		'build',
+		'scripts/build.ts',
 		'--outDir',
 		outDir,
 		'--config',
