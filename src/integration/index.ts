@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { displayPath } from '../bibliography/load.ts';
 import { mdxBracedCitations } from '../citations/mdx-braces.ts';
 import { CitationStage } from '../citations/stage.ts';
@@ -46,6 +47,13 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 		name: 'sourced',
 		hooks: {
 			'astro:config:setup': ({ config: astro, command, updateConfig }) => {
+				// Every page is rendered once, at build time, from what the build keeps in its cache (a brief's HTML
+				// included, plugins/mdx-cache.ts), then checked and indexed as files: a server has none of that.
+				if (astro.output !== 'static')
+					throw new AstroError(
+						`Sourced builds a static site, but astro.config.ts sets output: '${astro.output}'.`,
+						'Remove `output` (or set it to \'static\'); the built folder can be served by any static host (README, "Publish").',
+					);
 				const config = resolveConfig(options, {
 					root: fileURLToPath(astro.root),
 					cacheDir: fileURLToPath(astro.cacheDir),

@@ -60,6 +60,15 @@ describe('the sourced() options', () => {
 		// When astro.config.ts is read, before any build starts.
 		expect(() => sourced({ strictVerification: 'yes' as unknown as boolean })).toThrow(/strictVerification: /);
 	});
+
+	it('refuses a server build: every page is rendered and checked at build time', () => {
+		const setup = sourced().hooks['astro:config:setup']!;
+		const run = (output: string) =>
+			setup({
+				config: { output, root: new URL('file:///srv/site/'), cacheDir: new URL('file:///srv/site/node_modules/.astro/') },
+			} as never);
+		expect(() => run('server')).toThrow("Sourced builds a static site, but astro.config.ts sets output: 'server'.");
+	});
 });
 
 describe('virtual:sourced/config', () => {
