@@ -61,7 +61,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 				});
 				const collector = new BuildCollector();
 				const stage = new CitationStage({ cacheDir: config.paths.cache, locale: config.citations.locale });
-				const mdxCache = new MdxCache(config, collector);
+				const mdxCache = new MdxCache(config, collector, command === 'build');
 				// Sharing cards are drawn ahead of their pages only in a build; `astro dev` draws one when it is asked for.
 				const painter = command === 'build' ? new CardPainter(config.paths) : undefined;
 				const scripts = { bootstrap: '' };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -25,6 +25,9 @@ interface Kept {
 	outlined: number;
 	collected: Collected | undefined;
 }
+
+/** How long a brief's HTML is kept after the last build that used it (prune). */
+const HTML_GRACE_MS = 60 * 60 * 1000;
 
 /** A static HTML string at least this long leaves the module for a file of its own. */
 export const OUTLINE_MIN = 2048;
@@ -60,7 +63,8 @@ export function outlineHtml(code: string, file: (index: number) => string): { co
 		return `"set:html": ${READ}(${JSON.stringify(file(index))}, "utf8")`;
 	});
 	if (parts.length === 0) return { code, parts };
-	return { code: `import { readFileSync as ${READ} } from "node:fs";\n${out}`, parts };
+	// Last, so that every line keeps its place (and its source map); an import counts wherever it stands.
+	return { code: `${out}\nimport { readFileSync as ${READ} } from "node:fs";\n`, parts };
 }
 
 const sha = (...parts: (string | Buffer)[]) => {
@@ -122,9 +126,16 @@ export class MdxCache {
 	/** Briefs compiled and briefs taken from the cache in this build. */
 	readonly counts = { compiled: 0, kept: 0 };
 
+	/**
+	 * `outline`: take each brief's HTML out of its module (outlineHtml), in a
+	 * build. Not in `astro dev`, whose modules live for hours while a build
+	 * beside it may prune what it did not use; the two then keep apart
+	 * entries, since `outline` is part of every key.
+	 */
 	constructor(
 		private readonly config: SourcedConfig,
 		private readonly collector: BuildCollector | undefined,
+		private readonly outline = true,
 	) {
 		this.dir = path.join(config.paths.cache, 'sourced-mdx');
 	}
@@ -146,19 +157,29 @@ export class MdxCache {
 					}
 					const whole = await renderer.process(content, filePath, frontmatter);
 					this.counts.compiled++;
-					const { code, parts } = outlineHtml(whole.code, (index) => this.htmlFile(key, index));
-					// The HTML first: a module kept is never one whose HTML is not.
-					parts.forEach((html, index) => writeWhole(this.htmlFile(key, index), html));
+					const collected = this.collector?.of(filePath);
+					const { code, parts } = this.outline
+						? outlineHtml(whole.code, (index) => this.htmlFile(key, index))
+						: { code: whole.code, parts: [] };
+					// The HTML first: a module kept is never one whose HTML is not. HTML that cannot be written (a full disk)
+					// leaves the module whole, as MDX made it, and unkept.
+					if (!parts.every((html, index) => writeWhole(this.htmlFile(key, index), html))) return whole;
 					const compiled = { ...whole, code };
-					this.write(key, { compiled, outlined: parts.length, collected: this.collector?.of(filePath) });
+					this.write(key, { compiled, outlined: parts.length, collected });
 					return compiled;
 				},
 			};
 		};
 	}
 
-	/** Removes kept briefs this build did not use (edited, renamed, deleted), after a build that compiled every brief. */
-	prune(): void {
+	/**
+	 * Removes kept briefs this build did not use (edited, renamed, deleted),
+	 * after a build that compiled every brief: `<key>.bin` at once, and its
+	 * `<key>.<n>.html` once no build has used it for an hour. Another build
+	 * sharing the cache may be rendering from that HTML now: each build that
+	 * keeps a brief marks its HTML as used (read).
+	 */
+	prune(now = Date.now()): void {
 		if (this.used.size === 0) return;
 		let names: string[];
 		try {
@@ -166,8 +187,16 @@ export class MdxCache {
 		} catch {
 			return;
 		}
-		// `<key>.bin` and its `<key>.<n>.html`.
-		for (const name of names) if (!this.used.has(name.split('.')[0]!)) rmSync(path.join(this.dir, name), { force: true });
+		for (const name of names) {
+			if (this.used.has(name.split('.')[0]!)) continue;
+			const file = path.join(this.dir, name);
+			try {
+				if (name.endsWith('.html') && now - statSync(file).mtimeMs < HTML_GRACE_MS) continue;
+				rmSync(file, { force: true });
+			} catch {
+				// gone already
+			}
+		}
 		this.used.clear();
 	}
 
@@ -185,6 +214,7 @@ export class MdxCache {
 			fileDigest(settings.bibliography),
 			BUNDLED_STYLES.has(settings.csl) ? settings.csl : fileDigest(settings.csl),
 			JSON.stringify(publishedAnchors(slugOf({ path: filePath }), manifest)),
+			this.outline ? 'outlined' : 'whole',
 		);
 	}
 
@@ -192,7 +222,7 @@ export class MdxCache {
 		return path.join(this.dir, `${key}.${index}.html`);
 	}
 
-	/** A kept brief, if it and every file its module reads are there. */
+	/** A kept brief, if it and every file its module reads are there; those files are marked as used now (prune). */
 	private read(key: string): Kept | undefined {
 		let kept: Kept;
 		try {
@@ -200,7 +230,12 @@ export class MdxCache {
 		} catch {
 			return undefined;
 		}
-		for (let index = 0; index < (kept.outlined ?? 0); index++) if (!existsSync(this.htmlFile(key, index))) return undefined;
+		const now = new Date();
+		try {
+			for (let index = 0; index < (kept.outlined ?? 0); index++) utimesSync(this.htmlFile(key, index), now, now);
+		} catch {
+			return undefined;
+		}
 		return kept;
 	}
 

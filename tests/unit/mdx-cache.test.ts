@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
@@ -28,9 +28,9 @@ function project() {
 	const config = resolveConfig({ content }, { root, cacheDir: path.join(dir, 'cache') });
 	const file = path.join(content, 'briefs', 'brief.mdx');
 	/** One build: a new collector, stage and cache (as each `astro build` makes them), over the same folders. */
-	const build = async () => {
+	const build = async (outline = true) => {
 		const collector = new BuildCollector();
-		const mdxCache = new MdxCache(config, collector);
+		const mdxCache = new MdxCache(config, collector, outline);
 		const processor = markdownProcessor({ config, stage: new CitationStage({ cacheDir: config.paths.cache }), collector, mdxCache });
 		const renderer = await processor.createMdxRenderer!(
 			{ syntaxHighlight: markdownConfigDefaults.syntaxHighlight, shikiConfig: markdownConfigDefaults.shikiConfig },
@@ -122,12 +122,35 @@ describe('compiled briefs kept between builds', () => {
 		expect(third.mdxCache.counts).toEqual({ compiled: 1, kept: 0 });
 		expect(site.files()).toEqual(expect.arrayContaining([path.basename(files[0]!)]));
 
-		// An edited brief: the module and the HTML of the old one are forgotten together.
+		// An edited brief: its old module is forgotten at once; its HTML, which another build sharing the cache may be
+		// rendering from, an hour after a build last used it.
 		const fourth = await site.build();
 		await fourth.compile(BRIEF.replace('phones', 'mobile phones'));
 		fourth.mdxCache.prune();
+		expect(site.kept()).toHaveLength(1);
+		expect(site.files()).toContain(path.basename(files[0]!));
+		const later = await site.build();
+		await later.compile(BRIEF.replace('phones', 'mobile phones'));
+		later.mdxCache.prune(Date.now() + 61 * 60 * 1000);
 		expect(site.files()).toHaveLength(2);
 		expect(site.files()).not.toContain(path.basename(files[0]!));
+	});
+
+	it('keeps the HTML in the module when its file cannot be written, and in `astro dev`', async () => {
+		const code = await (await site.build()).compile();
+		const file = code.match(/__sourcedReadHtml\("([^"]+)"/)![1]!;
+		for (const name of site.files()) rmSync(path.join(path.dirname(file), name));
+		// A folder where the file should go: the write fails as on a full disk.
+		mkdirSync(file);
+		const blocked = await site.build();
+		const whole = await blocked.compile();
+		expect(whole).not.toContain('__sourcedReadHtml');
+		expect(whole).toContain('Klein');
+		expect(site.kept()).toEqual([]);
+
+		const dev = await site.build(false);
+		expect(await dev.compile()).toBe(whole);
+		expect(site.kept()).toHaveLength(1);
 	});
 
 	it('never keeps a brief that fails, and forgets what a build did not use', async () => {
@@ -154,9 +177,9 @@ describe('outlineHtml', () => {
 		const { code, parts } = outlineHtml(module(html) + module(html.toUpperCase()), (i) => `/cache/k.${i}.html`);
 		expect(parts).toEqual([html, html.toUpperCase()]);
 		expect(code).toBe(
-			'import { readFileSync as __sourcedReadHtml } from "node:fs";\n' +
-				module('').replace('""', '__sourcedReadHtml("/cache/k.0.html", "utf8")') +
-				module('').replace('""', '__sourcedReadHtml("/cache/k.1.html", "utf8")'),
+			module('').replace('""', '__sourcedReadHtml("/cache/k.0.html", "utf8")') +
+				module('').replace('""', '__sourcedReadHtml("/cache/k.1.html", "utf8")') +
+				'\nimport { readFileSync as __sourcedReadHtml } from "node:fs";\n',
 		);
 	});
 
