@@ -96,6 +96,15 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 					],
 				});
 			},
+			// The same for a page of the project's own that renders on request (`export const prerender = false`, with an adapter).
+			'astro:routes:resolved': ({ routes }) => {
+				const live = routes.filter((route) => route.origin === 'project' && !route.isPrerendered);
+				if (live.length > 0)
+					throw new AstroError(
+						`Sourced builds a static site, but ${live.map((route) => route.entrypoint).join(', ')} ${live.length === 1 ? 'renders' : 'render'} on request.`,
+						'Remove `export const prerender = false` from it: every page is rendered at build time (README, "Publish").',
+					);
+			},
 		},
 	};
 }

@@ -69,6 +69,16 @@ describe('the sourced() options', () => {
 			} as never);
 		expect(() => run('server')).toThrow("Sourced builds a static site, but astro.config.ts sets output: 'server'.");
 	});
+
+	it('refuses a page of the project that renders on request, and only that', () => {
+		const resolved = sourced().hooks['astro:routes:resolved']!;
+		const route = (entrypoint: string, origin: string, isPrerendered: boolean) => ({ entrypoint, origin, isPrerendered });
+		const check = (...routes: ReturnType<typeof route>[]) => resolved({ routes } as never);
+		expect(() => check(route('src/pages/index.astro', 'project', true), route('_server-islands.astro', 'internal', false))).not.toThrow();
+		expect(() => check(route('src/pages/index.astro', 'project', true), route('src/pages/live.astro', 'project', false))).toThrow(
+			'Sourced builds a static site, but src/pages/live.astro renders on request.',
+		);
+	});
 });
 
 describe('virtual:sourced/config', () => {
