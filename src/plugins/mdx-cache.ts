@@ -232,7 +232,7 @@ export class MdxCache {
 		}
 		const now = new Date();
 		try {
-			for (let index = 0; index < (kept.outlined ?? 0); index++) utimesSync(this.htmlFile(key, index), now, now);
+			for (let index = 0; index < kept.outlined; index++) utimesSync(this.htmlFile(key, index), now, now);
 		} catch {
 			return undefined;
 		}
