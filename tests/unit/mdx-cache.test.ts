@@ -7,7 +7,7 @@ import { CitationStage } from '../../src/citations/stage.ts';
 import { BuildCollector } from '../../src/integration/collector.ts';
 import { resolveConfig } from '../../src/integration/config.ts';
 import { markdownProcessor } from '../../src/plugins/index.ts';
-import { MdxCache, OUTLINE_MIN, outlineHtml } from '../../src/plugins/mdx-cache.ts';
+import { COMPILE_SLOTS, MdxCache, OUTLINE_MIN, outlineHtml } from '../../src/plugins/mdx-cache.ts';
 import { root } from '../helpers/build.ts';
 
 const BRIEF = `## Payments
@@ -164,6 +164,29 @@ describe('compiled briefs kept between builds', () => {
 		expect(site.kept()).toHaveLength(2);
 		second.mdxCache.prune();
 		expect(site.kept()).toHaveLength(1);
+	});
+	it('compiles two briefs at a time when the bundler asks for many at once, and finishes every one', async () => {
+		// The bundler asks for every module at once; a compile that awaits (the syntax highlighter's first start) would
+		// otherwise let every brief's trees pile up in memory (COMPILE_SLOTS).
+		let running = 0;
+		let most = 0;
+		const mdxCache = new MdxCache(site.config, undefined);
+		const renderer = await mdxCache.wrap(() =>
+			Promise.resolve({
+				process: async (content: string) => {
+					running++;
+					most = Math.max(most, running);
+					await new Promise((resolve) => setImmediate(resolve));
+					running--;
+					return { code: `export default ${JSON.stringify(content)};`, metadata: {} } as never;
+				},
+			}),
+		)({}, {} as never);
+		const texts = Array.from({ length: 7 }, (_, i) => `Brief ${i}.`);
+		const codes = await Promise.all(texts.map((text) => renderer.process(text, site.file, { ...FRONTMATTER })));
+		expect(codes.map(({ code }) => code)).toEqual(texts.map((text) => `export default ${JSON.stringify(text)};`));
+		expect(most).toBe(COMPILE_SLOTS);
+		expect(mdxCache.counts).toEqual({ compiled: 7, kept: 0 });
 	});
 });
 
