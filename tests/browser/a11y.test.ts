@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { axeViolations } from './axe.ts';
+import { expect, it } from 'vitest';
+import { axeInBothSchemes } from './axe.ts';
 import { useSite } from './setup.ts';
 
 const site = useSite();
@@ -20,32 +20,32 @@ const TEMPLATES = {
 	'404': '/404.html',
 };
 
-describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
-	it.each(Object.entries(TEMPLATES))('%s (%s) has no violations', async (_, url) => {
-		const page = await (await site.context({ colorScheme })).newPage();
-		await page.goto(site.url + url);
-		expect(await axeViolations(page)).toEqual([]);
-	});
+const none = { light: [], dark: [] };
 
-	it('a second page of briefs has no violations', async () => {
-		const page = await (await fixture.context({ colorScheme })).newPage();
-		await page.goto(fixture.url + '/page/2/');
-		expect(await axeViolations(page)).toEqual([]);
-	});
+it.each(Object.entries(TEMPLATES))('%s (%s) has no violations, light and dark', async (_, url) => {
+	const page = await (await site.context({ colorScheme: 'light' })).newPage();
+	await page.goto(site.url + url);
+	expect(await axeInBothSchemes(page)).toEqual(none);
+});
 
-	it('search with results shown has no violations', async () => {
-		const page = await (await site.context({ colorScheme })).newPage();
-		await page.goto(site.url + '/search/?q=payments');
-		await page.locator('.search-results a').first().waitFor({ timeout: 10_000 });
-		expect(await axeViolations(page)).toEqual([]);
-	});
+it('a second page of briefs has no violations, light and dark', async () => {
+	const page = await (await fixture.context({ colorScheme: 'light' })).newPage();
+	await page.goto(fixture.url + '/page/2/');
+	expect(await axeInBothSchemes(page)).toEqual(none);
+});
 
-	it('the search dialog with results open has no violations', async () => {
-		const page = await (await site.context({ colorScheme })).newPage();
-		await page.goto(site.url + '/briefs/internet-plus/');
-		await page.locator('#site-search-q').click();
-		await page.locator('dialog.search-dialog[open] input[type="search"]').pressSequentially('Klein');
-		await page.locator('dialog.search-dialog .search-results a').first().waitFor({ timeout: 10_000 });
-		expect(await axeViolations(page)).toEqual([]);
-	});
+it('search with results shown has no violations, light and dark', async () => {
+	const page = await (await site.context({ colorScheme: 'light' })).newPage();
+	await page.goto(site.url + '/search/?q=payments');
+	await page.locator('.search-results a').first().waitFor({ timeout: 10_000 });
+	expect(await axeInBothSchemes(page)).toEqual(none);
+});
+
+it('the search dialog with results open has no violations, light and dark', async () => {
+	const page = await (await site.context({ colorScheme: 'light' })).newPage();
+	await page.goto(site.url + '/briefs/internet-plus/');
+	await page.locator('#site-search-q').click();
+	await page.locator('dialog.search-dialog[open] input[type="search"]').pressSequentially('Klein');
+	await page.locator('dialog.search-dialog .search-results a').first().waitFor({ timeout: 10_000 });
+	expect(await axeInBothSchemes(page)).toEqual(none);
 });
