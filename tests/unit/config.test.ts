@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseOptions, resolveConfig } from '../../src/integration/config.ts';
-import { sourced } from '../../src/integration/index.ts';
+import { RENDER_CONCURRENCY, sourced } from '../../src/integration/index.ts';
 import { bootstrapModule, configModule, virtualModules } from '../../src/integration/virtual-modules.ts';
 
 const project = { root: '/srv/site', cacheDir: '/srv/site/node_modules/.astro' };
@@ -68,6 +68,27 @@ describe('the sourced() options', () => {
 				config: { output, root: new URL('file:///srv/site/'), cacheDir: new URL('file:///srv/site/node_modules/.astro/') },
 			} as never);
 		expect(() => run('server')).toThrow("Sourced builds a static site, but astro.config.ts sets output: 'server'.");
+	});
+
+	it('renders four pages at once, unless the project sets its own number', () => {
+		const setup = sourced().hooks['astro:config:setup']!;
+		const concurrency = (set: number) => {
+			const updates: { build?: { concurrency?: number } }[] = [];
+			void setup({
+				command: 'dev',
+				config: {
+					output: 'static',
+					build: { concurrency: set },
+					root: new URL('file:///srv/site/'),
+					cacheDir: new URL('file:///srv/site/node_modules/.astro/'),
+				},
+				updateConfig: (update: (typeof updates)[number]) => updates.push(update),
+			} as never);
+			return updates.find((update) => update.build)?.build?.concurrency;
+		};
+		expect(concurrency(1)).toBe(RENDER_CONCURRENCY);
+		expect(RENDER_CONCURRENCY).toBe(4);
+		expect(concurrency(2)).toBeUndefined();
 	});
 
 	it('refuses a page of the project that renders on request, and only that', () => {
