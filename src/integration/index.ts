@@ -30,11 +30,10 @@ export type { SourcedConfig } from './config.ts';
 
 /**
  * How many pages Astro renders at once. Rendering is work on one thread,
- * but each page then waits for its file to be written, and a card or a
- * download waits on little else: one at a time, the thread idled a quarter
- * of the 7–8 s a warm 300-brief build spends rendering its 2,128 routes (a
- * CPU profile). Four at a time: 7.3–7.9 s → 5.8–6.7 s, three alternating
- * warm builds each; 8 and 16 did no better.
+ * but each page then waits for its file to be written: one at a time, the
+ * thread idled about a quarter of the 7–8 s a warm 300-brief build spends
+ * rendering its 2,128 routes (a CPU profile). Four at a time: 7.3–7.9 s →
+ * 5.8–6.7 s, three alternating warm builds each; 8 and 16 did no better.
  */
 export const RENDER_CONCURRENCY = 4;
 
