@@ -32,10 +32,11 @@ interface Kept {
  * at once, and a compile that awaits (Astro's syntax highlighter awaits its
  * first start, shared by every compile) lets the next one begin: in a cold
  * build of 3,000 briefs, nearly every brief's Markdown and HTML trees were
- * alive together while the highlighter started: the heap alive after each
+ * alive together while the highlighter started. The heap alive after each
  * full collection grew to 2.0 GB (`--trace-gc`), and a heap snapshot showed
- * the trees held by the highlighter's pending promise. Compiling is work on this one thread, so
- * two at a time lose nothing: a second brief runs while the first awaits.
+ * the trees held by the highlighter's pending promise. Compiling is work on
+ * this one thread, so two at a time lose nothing: a second brief runs while
+ * the first awaits.
  */
 export const COMPILE_SLOTS = 2;
 
