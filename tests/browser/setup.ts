@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launch } from '../helpers/browser.ts';
+import { launch, TEST_CHROMIUM } from '../helpers/browser.ts';
 import { serve, type ServeOptions } from '../helpers/serve.ts';
 import { distOf, ready, type SiteName } from '../helpers/sites.ts';
 
@@ -19,7 +19,7 @@ export function useSite(name: SiteName = 'site', options: ServeOptions = {}) {
 		const server = await serve(distOf(name), options);
 		close = server.close;
 		state.url = server.url;
-		state.browser = await launch();
+		state.browser = await launch(TEST_CHROMIUM);
 		state.context = async (options) => {
 			const context = await state.browser.newContext(options);
 			open.push(context);
