@@ -4,7 +4,25 @@ import { launch, TEST_CHROMIUM } from '../helpers/browser.ts';
 import { serve, type ServeOptions } from '../helpers/serve.ts';
 import { distOf, ready, type SiteName } from '../helpers/sites.ts';
 
-/** One Chromium and one static server over a built site (the real one, at the root, unless told) for a test file; the site is built first if no test has yet. */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The Chromium of this test worker, started by the first test file that needs
+ * it and kept for the next ones (the browser project does not isolate its
+ * files), as Playwright's own runner keeps one browser per worker: a start
+ * costs a second of CPU, and what a test sees is its context, which is its own
+ * (useSite). Playwright closes it when the worker ends; if it goes away
+ * sooner, the next file starts another.
+ */
+function workerBrowser(): Promise<Browser> {
+	shared ??= launch(TEST_CHROMIUM).then((browser) => {
+		browser.on('disconnected', () => (shared = undefined));
+		return browser;
+	});
+	return shared;
+}
+
+/** The worker's Chromium and a static server over a built site (the real one, at the root, unless told) for a test file; the site is built first if no test has yet. */
 export function useSite(name: SiteName = 'site', options: ServeOptions = {}) {
 	const state = {} as {
 		browser: Browser;
@@ -19,7 +37,7 @@ export function useSite(name: SiteName = 'site', options: ServeOptions = {}) {
 		const server = await serve(distOf(name), options);
 		close = server.close;
 		state.url = server.url;
-		state.browser = await launch(TEST_CHROMIUM);
+		state.browser = await workerBrowser();
 		state.context = async (options) => {
 			const context = await state.browser.newContext(options);
 			open.push(context);
@@ -30,7 +48,6 @@ export function useSite(name: SiteName = 'site', options: ServeOptions = {}) {
 		await Promise.all(open.splice(0).map((context) => context.close()));
 	});
 	afterAll(async () => {
-		await state.browser?.close();
 		await close?.();
 	});
 	return state;
