@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BuildsBesideBrowsers } from './tests/helpers/sequencer.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -18,6 +19,7 @@ export default defineConfig({
 		// Two files at once, whatever the core count (Vitest's default, one fewer than the cores, is one on a two-core machine):
 		// a browser file spends most of its time waiting on Chromium, which leaves the other core to a second file.
 		maxWorkers: 2,
+		sequence: { sequencer: BuildsBesideBrowsers },
 		// The pure cores, which the unit tests cover on their own (`npm run test:unit -- --coverage` shows it); `npm test` enforces it.
 		coverage: {
 			provider: 'v8',
