@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { BuildsBesideBrowsers } from './tests/helpers/sequencer.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -19,10 +18,9 @@ export default defineConfig({
 		// Two files at once, whatever the core count (Vitest's default, one fewer than the cores, is one on a two-core machine):
 		// a browser file spends most of its time waiting on Chromium, which leaves the other core to a second file.
 		maxWorkers: 2,
-		sequence: { sequencer: BuildsBesideBrowsers },
-		// The pure cores, which the unit tests cover on their own; `npm test` measures and enforces it over the unit layer alone
-		// (`vitest run --project unit --coverage`), then runs the other two layers without it: V8's precise coverage in the
-		// workers that build with Astro and drive Chromium took 25 s of a `vitest run` (155–162 s against 132 s, alternating runs).
+		// The pure cores, which the unit tests cover on their own: `npm test` measures and enforces it over the unit layer alone
+		// (`vitest run --project unit --coverage`; the build layer's in-process builds would otherwise count as covering them),
+		// then runs the build and browser layers without V8's precise coverage slowing the workers that run Astro and Chromium.
 		coverage: {
 			provider: 'v8',
 			include: ['src/bibliography/**/*.ts', 'src/citations/**/*.ts', 'src/anchors/**/*.ts', 'src/utils/**/*.ts'],
