@@ -26,8 +26,8 @@ export default defineConfig({
 			include: ['src/bibliography/**/*.ts', 'src/citations/**/*.ts', 'src/anchors/**/*.ts', 'src/utils/**/*.ts'],
 			reporter: ['text-summary'],
 			reportsDirectory: 'tests/.out/coverage',
-			// What the unit tests reach today, less a little room (lines 88 %, statements 84 %, functions and branches 79 %).
-			thresholds: { lines: 85, statements: 82, functions: 75, branches: 75 },
+			// What the unit tests reach today, less a little room (lines 91.9 %, statements 88.6 %, functions 85.1 %, branches 81.9 %).
+			thresholds: { lines: 89, statements: 86, functions: 82, branches: 79 },
 		},
 		projects: [
 			// Generous for a busy machine: a unit test that waits is slow, never stuck.
