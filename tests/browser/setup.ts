@@ -24,8 +24,9 @@ function workerBrowser(): Promise<Browser> {
 
 /** The worker's Chromium and a static server over a built site (the real one, at the root, unless told) for a test file; the site is built first if no test has yet. */
 export function useSite(name: SiteName = 'site', options: ServeOptions = {}) {
+	// No `browser` here: the worker's Chromium outlives this file, so a test reaches it only through `context`,
+	// which closes what it opens after the test.
 	const state = {} as {
-		browser: Browser;
 		url: string;
 		context: (options?: Parameters<Browser['newContext']>[0]) => Promise<BrowserContext>;
 	};
@@ -37,9 +38,9 @@ export function useSite(name: SiteName = 'site', options: ServeOptions = {}) {
 		const server = await serve(distOf(name), options);
 		close = server.close;
 		state.url = server.url;
-		state.browser = await workerBrowser();
+		const browser = await workerBrowser();
 		state.context = async (options) => {
-			const context = await state.browser.newContext(options);
+			const context = await browser.newContext(options);
 			open.push(context);
 			return context;
 		};
