@@ -34,7 +34,11 @@ export const digest = (value: unknown) => createHash('sha256').update(JSON.strin
 export class CitationCache {
 	private readonly memory = new Map<string, unknown>();
 
-	constructor(private readonly options: CitationCacheOptions = {}) {}
+	private readonly options: CitationCacheOptions;
+
+	constructor(options: CitationCacheOptions = {}) {
+		this.options = options;
+	}
 
 	/**
 	 * The value for these inputs: kept, or computed and kept. `shared: false`

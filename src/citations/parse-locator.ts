@@ -65,10 +65,13 @@ interface Word {
 }
 
 class LocatorParser {
-	constructor(
-		private readonly tokens: Token[],
-		private readonly terms: Map<string, string>,
-	) {}
+	private readonly tokens: Token[];
+	private readonly terms: Map<string, string>;
+
+	constructor(tokens: Token[], terms: Map<string, string>) {
+		this.tokens = tokens;
+		this.terms = terms;
+	}
 
 	words(): { label: string; locator: string; end: number } | undefined {
 		let at = 0;

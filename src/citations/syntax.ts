@@ -63,7 +63,11 @@ export function findClusters(run: Run): Cluster[] {
 }
 
 class Parser {
-	constructor(private readonly run: Run) {}
+	private readonly run: Run;
+
+	constructor(run: Run) {
+		this.run = run;
+	}
 
 	private get text() {
 		return this.run.text;
