@@ -18,6 +18,7 @@ import { sharingCards } from '../integrations/sharing-cards.ts';
 import { siteAddress } from '../integrations/site-address.ts';
 import { webSourcesReport } from '../integrations/web-sources-report.ts';
 import { markdownProcessor } from '../plugins/index.ts';
+import { CompileThread } from '../plugins/compile-thread.ts';
 import { MdxCache } from '../plugins/mdx-cache.ts';
 import { CardPainter } from '../sharing/painter.ts';
 import { BuildCollector } from './collector.ts';
@@ -70,9 +71,11 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 				});
 				const collector = new BuildCollector();
 				const stage = new CitationStage({ cacheDir: config.paths.cache, locale: config.citations.locale });
-				const mdxCache = new MdxCache(config, collector, command === 'build');
 				// Sharing cards are drawn ahead of their pages only in a build; `astro dev` draws one when it is asked for.
 				const painter = command === 'build' ? new CardPainter(config.paths) : undefined;
+				// A second thread compiles briefs in a build that has many to compile (plugins/compile-thread.ts).
+				const thread = command === 'build' ? new CompileThread(config, (card) => painter?.paint(card)) : undefined;
+				const mdxCache = new MdxCache(config, collector, command === 'build', thread);
 				const scripts = { bootstrap: '' };
 				const search = pagefind(collector, config, stage);
 				updateConfig({

@@ -43,7 +43,7 @@ export interface PipelineContext {
 	/** Keeps each compiled brief between builds (plugins/mdx-cache.ts); none when plugins run alone (tests). */
 	mdxCache?: MdxCache | undefined;
 	/** Draws each compiled brief's sharing card on another thread (sharing/painter.ts); only in a build. */
-	painter?: CardPainter | undefined;
+	painter?: Pick<CardPainter, 'paint'> | undefined;
 }
 
 /**

@@ -5,11 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MarkdownProcessor } from '@astrojs/internal-helpers/markdown';
 import { manifestPath, publishedAnchors } from '../anchors/manifest.ts';
-import { slotsOf } from '../utils/slots.ts';
 import { writeWhole } from '../utils/write-whole.ts';
 import type { BuildCollector, Collected } from '../integration/collector.ts';
 import type { SourcedConfig } from '../integration/config.ts';
 import { BUNDLED_STYLES, resolveCitationSettings } from './citation-options.ts';
+import { THREAD_SLOTS, ThreadUnavailable, type CompileThread } from './compile-thread.ts';
+
+/** What the cache asks of the compile thread (compile-thread.ts). */
+export type BriefThread = Pick<CompileThread, 'available' | 'compile' | 'close'>;
 import { slugOf } from './rehype-block-ids.ts';
 
 type MdxRendererFactory = NonNullable<MarkdownProcessor['createMdxRenderer']>;
@@ -39,6 +42,17 @@ interface Kept {
  * the first awaits.
  */
 export const COMPILE_SLOTS = 2;
+
+/**
+ * How many briefs must wait to be compiled at once before the compile
+ * thread (compile-thread.ts) is started: the bundler asks for every module
+ * at once, so a cold build of a site has them all waiting, and an edit has
+ * one. Starting the thread costs about 1.3 s of CPU (loading the pipeline),
+ * which a handful of briefs does not repay.
+ */
+export const THREAD_MIN = 16;
+
+type Lane = 'here' | 'thread';
 
 /** How long a brief's HTML is kept after the last build that used it (prune). */
 const HTML_GRACE_MS = 60 * 60 * 1000;
@@ -136,7 +150,11 @@ function fileDigest(file: string): string {
 export class MdxCache {
 	private readonly dir: string;
 	private readonly used = new Set<string>();
-	private readonly compileSlot = slotsOf(COMPILE_SLOTS);
+	/** Briefs compiled on this thread and on the compile thread now, and those waiting for either. */
+	private readonly running = { here: 0, thread: 0 };
+	private readonly waiting: ((lane: Lane) => void)[] = [];
+	/** Whether this build has given briefs to the compile thread (once it has, it goes on). */
+	private threadInUse = false;
 	private code: string | undefined;
 	/** Briefs compiled and briefs taken from the cache in this build. */
 	readonly counts = { compiled: 0, kept: 0 };
@@ -147,11 +165,17 @@ export class MdxCache {
 	 * beside it may prune what it did not use; the two then keep apart
 	 * entries, since `outline` is part of every key.
 	 */
-	constructor(
-		private readonly config: SourcedConfig,
-		private readonly collector: BuildCollector | undefined,
-		private readonly outline = true,
-	) {
+	private readonly config: SourcedConfig;
+	private readonly collector: BuildCollector | undefined;
+	private readonly outline: boolean;
+	private readonly thread: BriefThread | undefined;
+
+	/** `thread`: a second thread to compile briefs on when a build has many (THREAD_MIN); none in `astro dev`. */
+	constructor(config: SourcedConfig, collector: BuildCollector | undefined, outline = true, thread?: BriefThread) {
+		this.config = config;
+		this.collector = collector;
+		this.outline = outline;
+		this.thread = thread;
 		this.dir = path.join(config.paths.cache, 'sourced-mdx');
 	}
 
@@ -170,9 +194,12 @@ export class MdxCache {
 						if (kept.collected) this.collector?.restore(filePath, kept.collected);
 						return kept.compiled;
 					}
-					const whole = await this.compileSlot(() => renderer.process(content, filePath, frontmatter));
+					const { compiled: whole, collected } = await this.compile(
+						() => renderer.process(content, filePath, frontmatter),
+						(thread) => thread.compile(shared, mdx, content, filePath, frontmatter),
+						filePath,
+					);
 					this.counts.compiled++;
-					const collected = this.collector?.of(filePath);
 					const { code, parts } = this.outline
 						? outlineHtml(whole.code, (index) => this.htmlFile(key, index))
 						: { code: whole.code, parts: [] };
@@ -185,6 +212,76 @@ export class MdxCache {
 				},
 			};
 		};
+	}
+
+	/** Ends the compile thread, if this build started it. */
+	close(): Promise<void> {
+		return this.thread?.close() ?? Promise.resolve();
+	}
+
+	/**
+	 * Compiles a brief on this thread (`here`) or on the compile thread, which
+	 * takes briefs while it has room once enough wait (THREAD_MIN); on this
+	 * thread, COMPILE_SLOTS at a time. Either way, the collector has what the
+	 * brief's plugins left. A brief the compile thread cannot take (it failed
+	 * to start, or stopped) is compiled here, as is every brief after it.
+	 */
+	private async compile(
+		here: () => Promise<Compiled>,
+		there: (thread: BriefThread) => Promise<{ compiled: Compiled; collected: Collected | undefined }>,
+		filePath: string,
+	): Promise<{ compiled: Compiled; collected: Collected | undefined }> {
+		const lane = await this.lane();
+		try {
+			if (lane === 'here') {
+				// A turn of the event loop first: briefs compiled here follow one another in promise callbacks alone, which would
+				// hold back the compile thread's replies, and so its next briefs, until every brief waiting here was done.
+				if (this.threadInUse) await new Promise((resolve) => setImmediate(resolve));
+				const compiled = await here();
+				return { compiled, collected: this.collector?.of(filePath) };
+			}
+			try {
+				const result = await there(this.thread!);
+				if (result.collected) this.collector?.restore(filePath, result.collected);
+				return result;
+			} catch (error) {
+				if (!(error instanceof ThreadUnavailable)) throw error;
+			}
+		} finally {
+			this.release(lane);
+		}
+		// The compile thread could not take it: compiled here, as every brief after it.
+		return this.compile(here, there, filePath);
+	}
+
+	/** Waits for room on this thread or the compile thread (`pump`). */
+	private lane(): Promise<Lane> {
+		return new Promise((resolve) => {
+			this.waiting.push(resolve);
+			this.pump();
+		});
+	}
+
+	private release(lane: Lane): void {
+		this.running[lane]--;
+		this.pump();
+	}
+
+	/** Gives waiting briefs the room there is, the compile thread first once it is in use. */
+	private pump(): void {
+		while (this.waiting.length > 0) {
+			const thread = this.thread?.available === true;
+			if (thread && !this.threadInUse && this.waiting.length + this.running.here >= THREAD_MIN) this.threadInUse = true;
+			const lane: Lane | undefined =
+				thread && this.threadInUse && this.running.thread < THREAD_SLOTS
+					? 'thread'
+					: this.running.here < COMPILE_SLOTS
+						? 'here'
+						: undefined;
+			if (!lane) return;
+			this.running[lane]++;
+			this.waiting.shift()!(lane);
+		}
 	}
 
 	/**

@@ -14,7 +14,7 @@ import { frontmatterOf } from './frontmatter.ts';
  *   title: "Internet Plus", authors: [{ name: "A. Author" }], published: 2026-11-29
  *   → painter.paint({ site: "Sourced", title: "Internet Plus", byline: "A. Author · 29 November 2026" })
  */
-export function rehypeSharingCard({ painter, site }: { painter: CardPainter; site: string }): Transformer<Root> {
+export function rehypeSharingCard({ painter, site }: { painter: Pick<CardPainter, 'paint'>; site: string }): Transformer<Root> {
 	return (_, file) => {
 		const { title, authors, published, draft } = frontmatterOf(file);
 		const date = calendarDate.safeParse(published);

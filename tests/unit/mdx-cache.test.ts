@@ -7,7 +7,8 @@ import { CitationStage } from '../../src/citations/stage.ts';
 import { BuildCollector } from '../../src/integration/collector.ts';
 import { resolveConfig } from '../../src/integration/config.ts';
 import { markdownProcessor } from '../../src/plugins/index.ts';
-import { COMPILE_SLOTS, MdxCache, OUTLINE_MIN, outlineHtml } from '../../src/plugins/mdx-cache.ts';
+import { ThreadUnavailable } from '../../src/plugins/compile-thread.ts';
+import { COMPILE_SLOTS, MdxCache, OUTLINE_MIN, THREAD_MIN, outlineHtml, type BriefThread } from '../../src/plugins/mdx-cache.ts';
 import { root } from '../helpers/build.ts';
 
 const BRIEF = `## Payments
@@ -187,6 +188,77 @@ describe('compiled briefs kept between builds', () => {
 		expect(codes.map(({ code }) => code)).toEqual(texts.map((text) => `export default ${JSON.stringify(text)};`));
 		expect(most).toBe(COMPILE_SLOTS);
 		expect(mdxCache.counts).toEqual({ compiled: 7, kept: 0 });
+	});
+});
+
+describe('briefs compiled on a second thread', () => {
+	let site: ReturnType<typeof project>;
+	beforeEach(() => {
+		site = project();
+	});
+
+	/** A module that says where it was compiled, and findings that say the same. */
+	const moduleOf = (where: string, content: string) => ({ code: `export default ${JSON.stringify(`${where}: ${content}`)};` }) as never;
+
+	/**
+	 * A build's cache over a renderer that compiles here and a thread that
+	 * compiles there (or cannot: `unavailable`), with the briefs each took.
+	 */
+	async function compileMany(count: number, { unavailable = false } = {}) {
+		const collector = new BuildCollector();
+		const taken = { here: 0, there: 0 };
+		let available = true;
+		const thread: BriefThread = {
+			get available() {
+				return available;
+			},
+			compile: async (_shared, _mdx, content, filePath) => {
+				await new Promise((resolve) => setImmediate(resolve));
+				if (unavailable) {
+					available = false;
+					throw new ThreadUnavailable();
+				}
+				taken.there++;
+				return { compiled: moduleOf('there', content), collected: { warnings: [`${path.basename(filePath)}: from the thread`] } };
+			},
+			close: () => Promise.resolve(),
+		};
+		const mdxCache = new MdxCache(site.config, collector, true, thread);
+		const renderer = await mdxCache.wrap(() =>
+			Promise.resolve({
+				process: async (content: string) => {
+					await new Promise((resolve) => setImmediate(resolve));
+					taken.here++;
+					return moduleOf('here', content);
+				},
+			}),
+		)({}, {} as never);
+		const files = Array.from({ length: count }, (_, i) => path.join(site.content, 'briefs', `brief-${i}.mdx`));
+		const codes = await Promise.all(files.map((file, i) => renderer.process(`Brief ${i}.`, file, { ...FRONTMATTER })));
+		return { codes: codes.map(({ code }) => code), taken, collector, files, mdxCache };
+	}
+
+	it('gives briefs to the thread when many wait at once, and the build has what each brief left, wherever it was compiled', async () => {
+		const { codes, taken, collector, files, mdxCache } = await compileMany(THREAD_MIN + 8);
+		expect(taken.there).toBeGreaterThan(0);
+		expect(taken.here).toBeGreaterThan(0);
+		expect(taken.here + taken.there).toBe(THREAD_MIN + 8);
+		codes.forEach((code, i) => expect(code).toMatch(new RegExp(`"(here|there): Brief ${i}\\."`)));
+		const there = files.filter((_, i) => codes[i]!.includes('there:'));
+		expect(there).toHaveLength(taken.there);
+		for (const file of there) expect(collector.of(file)?.warnings).toEqual([`${path.basename(file)}: from the thread`]);
+		expect(mdxCache.counts).toEqual({ compiled: THREAD_MIN + 8, kept: 0 });
+	});
+
+	it('compiles a few briefs here: a thread is not worth starting for them', async () => {
+		const { taken } = await compileMany(3);
+		expect(taken).toEqual({ here: 3, there: 0 });
+	});
+
+	it('compiles here a brief the thread cannot take, and every brief after it', async () => {
+		const { codes, taken } = await compileMany(THREAD_MIN + 8, { unavailable: true });
+		expect(taken).toEqual({ here: THREAD_MIN + 8, there: 0 });
+		codes.forEach((code, i) => expect(code).toBe(`export default ${JSON.stringify(`here: Brief ${i}.`)};`));
 	});
 });
 

@@ -1,0 +1,185 @@
+import { Worker } from 'node:worker_threads';
+import type { AstroMarkdownOptions, MdxRendererOptions, MdxRenderResult } from '@astrojs/internal-helpers/markdown';
+import type { Collected } from '../integration/collector.ts';
+import type { SourcedConfig } from '../integration/config.ts';
+import type { CardText } from '../sharing/card.ts';
+
+export type SharedMdxOptions = AstroMarkdownOptions;
+
+export interface CompileJob {
+	id: number;
+	shared: SharedMdxOptions;
+	/** MDX's options, its source folder (a URL) as its address. */
+	mdx: Omit<MdxRendererOptions, 'srcDir'> & { srcDir?: string };
+	content: string;
+	filePath: string;
+	frontmatter: Record<string, unknown>;
+}
+
+export interface ThrownError {
+	name: string;
+	message: string;
+	stack?: string;
+	props: Record<string, unknown>;
+}
+
+export type CompileReply =
+	| { id: number; compiled: MdxRenderResult; collected: Collected | undefined; error?: never }
+	| { id: number; error: ThrownError; compiled?: never };
+
+/** A brief compiled on the thread: its module, and what its plugins left for the build. */
+export interface ThreadResult {
+	compiled: MdxRenderResult;
+	collected: Collected | undefined;
+}
+
+/**
+ * Briefs the thread is given at once (mdx-cache.ts): one compiling, one
+ * waiting, so that it never idles while a reply and the next brief cross
+ * between threads.
+ */
+export const THREAD_SLOTS = 8;
+
+/**
+ * A second thread that compiles briefs (compile-worker.ts) beside the
+ * build's own, where a cold build spends most of its time: in a CPU profile
+ * of a cold 300-brief build, the build's thread was 95 % busy for the 25 s
+ * it compiled briefs, while the machine's second core did about a third of
+ * that in other work (README, "Benchmarks"). The thread is started when a
+ * build has many briefs to compile (mdx-cache.ts), takes them while it has
+ * room (THREAD_SLOTS), and ends when it has been idle a while, so that a build
+ * does not keep its memory through rendering.
+ *
+ * A thread that cannot start or stops (a Node without type stripping or
+ * `module.registerHooks`) says so by rejecting with `ThreadUnavailable`; the
+ * brief is then compiled on the build's thread, as are all after it.
+ */
+export class CompileThread {
+	private worker: Worker | undefined;
+	private broken = false;
+	private next = 0;
+	private readonly pending = new Map<number, { resolve: (result: ThreadResult) => void; reject: (error: unknown) => void }>();
+	private idle: NodeJS.Timeout | undefined;
+	private readonly config: SourcedConfig;
+	private readonly paint: ((card: CardText) => void) | undefined;
+	private readonly idleMs: number;
+
+	/** `paint`: where a card a plugin asks for goes (the build's painter); `idleMs`: how long the thread waits for more work before it ends. */
+	constructor(config: SourcedConfig, paint?: (card: CardText) => void, idleMs = 1000) {
+		this.config = config;
+		this.paint = paint;
+		this.idleMs = idleMs;
+	}
+
+	/** Whether the thread can take briefs: it has not failed to start or stopped. */
+	get available(): boolean {
+		return !this.broken;
+	}
+
+	/** Compiles a brief on the thread as MDX's renderer made with `shared` and `mdx` would. */
+	compile(
+		shared: SharedMdxOptions,
+		mdx: MdxRendererOptions,
+		content: string,
+		filePath: string,
+		frontmatter: Record<string, unknown>,
+	): Promise<ThreadResult> {
+		const worker = this.thread();
+		if (!worker) return Promise.reject(new ThreadUnavailable());
+		clearTimeout(this.idle);
+		// Held open while it has work (a build awaiting a brief is not enough to keep Node running), let go when idle.
+		worker.ref();
+		const id = this.next++;
+		const { srcDir, ...rest } = mdx;
+		const job: CompileJob = {
+			id,
+			shared,
+			mdx: { ...rest, ...(srcDir === undefined ? {} : { srcDir: String(srcDir) }) },
+			content,
+			filePath,
+			frontmatter,
+		};
+		return new Promise<ThreadResult>((resolve, reject) => {
+			this.pending.set(id, { resolve, reject });
+			try {
+				worker.postMessage(job);
+			} catch (error) {
+				// Options no message can carry (a function in them): this build compiles on its own thread.
+				this.pending.delete(id);
+				this.fail();
+				reject(new ThreadUnavailable(error));
+			}
+		});
+	}
+
+	/** Ends the thread now; briefs it still had are compiled on the build's thread. */
+	async close(): Promise<void> {
+		clearTimeout(this.idle);
+		const worker = this.worker;
+		this.worker = undefined;
+		this.settleAll(new ThreadUnavailable());
+		await worker?.terminate();
+	}
+
+	private thread(): Worker | undefined {
+		if (this.broken) return undefined;
+		if (this.worker) return this.worker;
+		try {
+			const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: this.config });
+			worker.on('message', (message: CompileReply | { card: CardText }) => this.receive(message));
+			worker.on('error', () => this.fail());
+			worker.on('exit', () => {
+				if (this.worker === worker) this.fail();
+			});
+			worker.unref();
+			this.worker = worker;
+			return worker;
+		} catch {
+			this.fail();
+			return undefined;
+		}
+	}
+
+	private receive(message: CompileReply | { card: CardText }): void {
+		if ('card' in message) return void this.paint?.(message.card);
+		const waiting = this.pending.get(message.id);
+		if (!waiting) return;
+		this.pending.delete(message.id);
+		if (message.error) waiting.reject(rethrown(message.error));
+		else waiting.resolve({ compiled: message.compiled, collected: message.collected });
+		if (this.pending.size === 0) {
+			this.worker?.unref();
+			this.idle = setTimeout(() => void this.close(), this.idleMs).unref();
+		}
+	}
+
+	private fail(): void {
+		this.broken = true;
+		const worker = this.worker;
+		this.worker = undefined;
+		void worker?.terminate();
+		this.settleAll(new ThreadUnavailable());
+	}
+
+	private settleAll(error: ThreadUnavailable): void {
+		for (const { reject } of this.pending.values()) reject(error);
+		this.pending.clear();
+	}
+}
+
+/** The thread could not take the brief: compile it on the build's thread. */
+export class ThreadUnavailable extends Error {
+	constructor(cause?: unknown) {
+		super('the compile thread is not available', { cause });
+		this.name = 'ThreadUnavailable';
+	}
+}
+
+/** The error the thread caught, as an Error of this thread with the same name, message, stack and properties. */
+function rethrown({ name, message, stack, props }: ThrownError): Error {
+	const error = new Error(message);
+	Object.assign(error, props);
+	error.name = name;
+	if (stack) error.stack = stack;
+	return error;
+}

@@ -1,0 +1,85 @@
+import { registerHooks } from 'node:module';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { MdxRendererOptions } from '@astrojs/internal-helpers/markdown';
+import type { SourcedConfig } from '../integration/config.ts';
+import type { CardText } from '../sharing/card.ts';
+import type { CompileJob, CompileReply, SharedMdxOptions, ThrownError } from './compile-thread.ts';
+
+/**
+ * The compile thread's side (compile-thread.ts): the build's own Markdown
+ * pipeline (plugins/index.ts, with Astro's MDX renderer around it), run by
+ * Node itself (its type stripping), not by Vite. Each brief it is sent is
+ * compiled as the build's thread would compile it, with a citation stage of
+ * its own over the same cache folder; what the plugins left for the build
+ * (the collector's part of `file.data`) goes back with the module, and each
+ * sharing card a plugin asks for goes to the build's painter at once.
+ *
+ * Vite resolves the package folder `rehype-citation/node/…` (a folder
+ * mapping in its `exports`, which Node no longer reads) to its `dist/node/`;
+ * the same mapping is made here before the plugins load.
+ */
+const REHYPE_CITATION = /^rehype-citation\/node\/(.+)$/;
+registerHooks({
+	resolve(specifier, context, next) {
+		const folder = REHYPE_CITATION.exec(specifier);
+		if (!folder) return next(specifier, context);
+		const main = import.meta.resolve('rehype-citation');
+		return next(new URL(`./${folder[1]}`, main).href, context);
+	},
+});
+
+const { markdownProcessor } = await import('./index.ts');
+const { BuildCollector } = await import('../integration/collector.ts');
+const { CitationStage } = await import('../citations/stage.ts');
+
+const config = workerData as SourcedConfig;
+const collector = new BuildCollector();
+const stage = new CitationStage({ cacheDir: config.paths.cache, locale: config.citations.locale });
+// A card asked for goes to the build's painter at once, as the build's thread would send it.
+const processor = markdownProcessor({
+	config,
+	stage,
+	collector,
+	painter: { paint: (card: CardText) => parentPort!.postMessage({ card }) },
+});
+
+type Renderer = Awaited<ReturnType<NonNullable<typeof processor.createMdxRenderer>>>;
+const renderers = new Map<string, Promise<Renderer>>();
+
+function rendererFor(shared: SharedMdxOptions, { srcDir, ...mdx }: CompileJob['mdx']): Promise<Renderer> {
+	const key = JSON.stringify({ shared, mdx, srcDir });
+	let renderer = renderers.get(key);
+	if (!renderer) {
+		const options: MdxRendererOptions = { ...mdx, ...(srcDir === undefined ? {} : { srcDir: new URL(srcDir) }) };
+		renderer = processor.createMdxRenderer!(shared, options);
+		renderers.set(key, renderer);
+	}
+	return renderer;
+}
+
+/** An error as the build's thread would have seen it thrown: its name, message, stack and every property of its own (MDX's line and column, Astro's hint). */
+function thrown(error: unknown): ThrownError {
+	if (!(error instanceof Error)) return { name: 'Error', message: String(error), props: {} };
+	const props: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(error)) {
+		try {
+			structuredClone(value);
+			props[key] = value;
+		} catch {
+			// left out: a value no message can carry
+		}
+	}
+	return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}), props };
+}
+
+parentPort!.on('message', (job: CompileJob) => {
+	void (async (): Promise<CompileReply> => {
+		try {
+			const renderer = await rendererFor(job.shared, job.mdx);
+			const compiled = await renderer.process(job.content, job.filePath, job.frontmatter);
+			return { id: job.id, compiled, collected: collector.of(job.filePath) };
+		} catch (error) {
+			return { id: job.id, error: thrown(error) };
+		}
+	})().then((reply) => parentPort!.postMessage(reply));
+});
