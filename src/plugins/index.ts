@@ -1,8 +1,5 @@
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
-import type { Root } from 'mdast';
-import type { Transformer } from 'unified';
 import remarkGfm from 'remark-gfm';
-import remarkSmartypants from 'remark-smartypants';
 import { fileURLToPath } from 'node:url';
 import { manifestPath } from '../anchors/manifest.ts';
 import { CitationStage } from '../citations/stage.ts';
@@ -30,6 +27,7 @@ import { rehypeSharingCard } from './rehype-sharing-card.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkCitations } from './remark-citations.ts';
 import { remarkSettings } from './remark-settings.ts';
+import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 
 /** A plugin with its options, as unified takes it. */
 const withOptions = <T, R>(plugin: (options: T) => R, options: T): [(options: T) => R, T] => [plugin, options];
@@ -60,8 +58,7 @@ export const remarkPluginsWith = ({ config, stage }: PipelineContext) => [
 	withOptions(remarkSettings, config),
 	remarkGfm,
 	withOptions(remarkCitations, { stage, strictVerification: config.citations.strictVerification }),
-	// remark-smartypants types its transformer for any node; it runs on the document root like the others.
-	remarkSmartypants as unknown as () => Transformer<Root>,
+	remarkSmartPunctuation,
 ];
 
 export const rehypePluginsWith = ({ config, stage, collector, painter }: PipelineContext) => [
