@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
@@ -11,6 +10,11 @@ import { remarkSmartPunctuation } from '../../src/plugins/remark-smart-punctuati
 import { root } from '../helpers/build.ts';
 
 // Our smart punctuation against Astro's own (remark-smartypants with its defaults), tree for tree.
+
+// MDX's parser, loaded by name: its types add MDX's nodes to hast's for the whole program, which our plugins, written
+// for the trees they meet after rehype-mdx-html, do not expect.
+const REMARK_MDX = 'remark-mdx';
+const remarkMdx = ((await import(REMARK_MDX)) as { default: () => void }).default;
 const ours = remarkSmartPunctuation();
 const theirs = (remarkSmartypants as unknown as () => (tree: Root) => void)();
 
