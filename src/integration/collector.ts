@@ -27,6 +27,11 @@ export class BuildCollector {
 		return this.files.get(file);
 	}
 
+	/** Lets go of what a brief's plugins left (the compile thread, once it has sent it to the build: plugins/compile-worker.ts). */
+	forget(file: string): void {
+		this.files.delete(file);
+	}
+
 	/** Takes again what a brief's plugins left on an earlier build, when its compiled module is reused (plugins/mdx-cache.ts). */
 	restore(file: string, collected: Collected): void {
 		this.files.set(file, collected);

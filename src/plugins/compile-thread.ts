@@ -34,9 +34,11 @@ export interface ThreadResult {
 }
 
 /**
- * Briefs the thread is given at once (mdx-cache.ts): one compiling, one
- * waiting, so that it never idles while a reply and the next brief cross
- * between threads.
+ * Briefs the thread is given at once (mdx-cache.ts). It compiles two at a
+ * time, as the build's thread does (COMPILE_SLOTS), and keeps the others
+ * waiting, so that it never idles while the build's thread, busy with its
+ * own briefs, has yet to read a reply and send the next brief: with two in
+ * hand, it idled most of a cold build.
  */
 export const THREAD_SLOTS = 8;
 
@@ -56,7 +58,10 @@ export const THREAD_SLOTS = 8;
  */
 export class CompileThread {
 	private worker: Worker | undefined;
+	/** Failed to start, or stopped on its own: the build compiles on its own thread from then on. */
 	private broken = false;
+	/** Ended by `close()`: takes no more briefs. */
+	private closed = false;
 	private next = 0;
 	private readonly pending = new Map<number, { resolve: (result: ThreadResult) => void; reject: (error: unknown) => void }>();
 	private idle: NodeJS.Timeout | undefined;
@@ -71,9 +76,14 @@ export class CompileThread {
 		this.idleMs = idleMs;
 	}
 
-	/** Whether the thread can take briefs: it has not failed to start or stopped. */
+	/** Whether the thread can take briefs: it has not failed to start, stopped, or been closed. */
 	get available(): boolean {
-		return !this.broken;
+		return !this.broken && !this.closed;
+	}
+
+	/** Whether it is running now (it ends a second after its last brief, and starts again with the next). */
+	get running(): boolean {
+		return this.worker !== undefined;
 	}
 
 	/** Compiles a brief on the thread as MDX's renderer made with `shared` and `mdx` would. */
@@ -112,8 +122,14 @@ export class CompileThread {
 		});
 	}
 
-	/** Ends the thread now; briefs it still had are compiled on the build's thread. */
-	async close(): Promise<void> {
+	/** Ends the thread for good; briefs it still had are compiled on the build's thread, as are any after. */
+	close(): Promise<void> {
+		this.closed = true;
+		return this.stop();
+	}
+
+	/** Ends the worker; the next brief starts another. */
+	private async stop(): Promise<void> {
 		clearTimeout(this.idle);
 		const worker = this.worker;
 		this.worker = undefined;
@@ -122,12 +138,14 @@ export class CompileThread {
 	}
 
 	private thread(): Worker | undefined {
-		if (this.broken) return undefined;
+		if (!this.available) return undefined;
 		if (this.worker) return this.worker;
 		try {
 			const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: this.config });
 			worker.on('message', (message: CompileReply | { card: CardText }) => this.receive(message));
-			worker.on('error', () => this.fail());
+			worker.on('error', () => {
+				if (this.worker === worker) this.fail();
+			});
 			worker.on('exit', () => {
 				if (this.worker === worker) this.fail();
 			});
@@ -149,7 +167,7 @@ export class CompileThread {
 		else waiting.resolve({ compiled: message.compiled, collected: message.collected });
 		if (this.pending.size === 0) {
 			this.worker?.unref();
-			this.idle = setTimeout(() => void this.close(), this.idleMs).unref();
+			this.idle = setTimeout(() => void this.stop(), this.idleMs).unref();
 		}
 	}
 

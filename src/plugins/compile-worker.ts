@@ -29,6 +29,8 @@ registerHooks({
 });
 
 const { markdownProcessor } = await import('./index.ts');
+const { COMPILE_SLOTS } = await import('./mdx-cache.ts');
+const { slotsOf } = await import('../utils/slots.ts');
 const { BuildCollector } = await import('../integration/collector.ts');
 const { CitationStage } = await import('../citations/stage.ts');
 
@@ -52,6 +54,8 @@ function rendererFor(shared: SharedMdxOptions, { srcDir, ...mdx }: CompileJob['m
 	if (!renderer) {
 		const options: MdxRendererOptions = { ...mdx, ...(srcDir === undefined ? {} : { srcDir: new URL(srcDir) }) };
 		renderer = processor.createMdxRenderer!(shared, options);
+		// One that failed to be made is made again for the next brief, as MDX's own plugin does.
+		renderer.catch(() => renderers.delete(key));
 		renderers.set(key, renderer);
 	}
 	return renderer;
@@ -61,25 +65,35 @@ function rendererFor(shared: SharedMdxOptions, { srcDir, ...mdx }: CompileJob['m
 function thrown(error: unknown): ThrownError {
 	if (!(error instanceof Error)) return { name: 'Error', message: String(error), props: {} };
 	const props: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(error)) {
-		try {
-			structuredClone(value);
-			props[key] = value;
-		} catch {
-			// left out: a value no message can carry
-		}
-	}
+	for (const [key, value] of Object.entries(error)) if (cloneable(value)) props[key] = value; // else left out: no message can carry it
+	// `cause` is an own property no enumeration finds.
+	if ('cause' in error && !('cause' in props)) props['cause'] = cloneable(error.cause) ? error.cause : String(error.cause);
 	return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}), props };
 }
 
+function cloneable(value: unknown): boolean {
+	try {
+		structuredClone(value);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+// Two briefs compile at a time, as on the build's thread (COMPILE_SLOTS): the others wait as text, not as trees.
+const slot = slotsOf(COMPILE_SLOTS);
+
 parentPort!.on('message', (job: CompileJob) => {
-	void (async (): Promise<CompileReply> => {
+	void slot(async (): Promise<CompileReply> => {
 		try {
 			const renderer = await rendererFor(job.shared, job.mdx);
 			const compiled = await renderer.process(job.content, job.filePath, job.frontmatter);
-			return { id: job.id, compiled, collected: collector.of(job.filePath) };
+			const collected = collector.of(job.filePath);
+			collector.forget(job.filePath);
+			return { id: job.id, compiled, collected };
 		} catch (error) {
+			collector.forget(job.filePath);
 			return { id: job.id, error: thrown(error) };
 		}
-	})().then((reply) => parentPort!.postMessage(reply));
+	}).then((reply) => parentPort!.postMessage(reply));
 });

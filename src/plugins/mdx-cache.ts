@@ -10,10 +10,10 @@ import type { BuildCollector, Collected } from '../integration/collector.ts';
 import type { SourcedConfig } from '../integration/config.ts';
 import { BUNDLED_STYLES, resolveCitationSettings } from './citation-options.ts';
 import { THREAD_SLOTS, ThreadUnavailable, type CompileThread } from './compile-thread.ts';
+import { slugOf } from './rehype-block-ids.ts';
 
 /** What the cache asks of the compile thread (compile-thread.ts). */
-export type BriefThread = Pick<CompileThread, 'available' | 'compile' | 'close'>;
-import { slugOf } from './rehype-block-ids.ts';
+export type BriefThread = Pick<CompileThread, 'available' | 'running' | 'compile' | 'close'>;
 
 type MdxRendererFactory = NonNullable<MarkdownProcessor['createMdxRenderer']>;
 type MdxRenderer = Awaited<ReturnType<MdxRendererFactory>>;
@@ -153,24 +153,25 @@ export class MdxCache {
 	/** Briefs compiled on this thread and on the compile thread now, and those waiting for either. */
 	private readonly running = { here: 0, thread: 0 };
 	private readonly waiting: ((lane: Lane) => void)[] = [];
-	/** Whether this build has given briefs to the compile thread (once it has, it goes on). */
+	/** Whether the compile thread takes briefs (once started, until it ends for want of work). */
 	private threadInUse = false;
 	private code: string | undefined;
 	/** Briefs compiled and briefs taken from the cache in this build. */
 	readonly counts = { compiled: 0, kept: 0 };
 
-	/**
-	 * `outline`: take each brief's HTML out of its module (outlineHtml), in a
-	 * build. Not in `astro dev`, whose modules live for hours while a build
-	 * beside it may prune what it did not use; the two then keep apart
-	 * entries, since `outline` is part of every key.
-	 */
 	private readonly config: SourcedConfig;
 	private readonly collector: BuildCollector | undefined;
 	private readonly outline: boolean;
 	private readonly thread: BriefThread | undefined;
 
-	/** `thread`: a second thread to compile briefs on when a build has many (THREAD_MIN); none in `astro dev`. */
+	/**
+	 * `outline`: take each brief's HTML out of its module (outlineHtml), in a
+	 * build. Not in `astro dev`, whose modules live for hours while a build
+	 * beside it may prune what it did not use; the two then keep apart
+	 * entries, since `outline` is part of every key. `thread`: a second
+	 * thread to compile briefs on when a build has many (THREAD_MIN); none
+	 * in `astro dev`.
+	 */
 	constructor(config: SourcedConfig, collector: BuildCollector | undefined, outline = true, thread?: BriefThread) {
 		this.config = config;
 		this.collector = collector;
@@ -271,6 +272,8 @@ export class MdxCache {
 	private pump(): void {
 		while (this.waiting.length > 0) {
 			const thread = this.thread?.available === true;
+			// A thread that ended for want of work is started again only if as many briefs wait as the first time.
+			if (this.threadInUse && this.running.thread === 0 && this.thread?.running !== true) this.threadInUse = false;
 			if (thread && !this.threadInUse && this.waiting.length + this.running.here >= THREAD_MIN) this.threadInUse = true;
 			const lane: Lane | undefined =
 				thread && this.threadInUse && this.running.thread < THREAD_SLOTS

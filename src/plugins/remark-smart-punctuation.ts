@@ -54,8 +54,13 @@ export function remarkSmartPunctuation(): Transformer<Root> {
 /** Blocks whose text starts afresh: a quote at their start opens. */
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
-/** What the dashes, ellipses and backticks rules can change: `--`, `...`, `. . .`, two backticks, two apostrophes. */
-const REST = /--|\.\.\.|\.\s+\.|``|''/;
+/**
+ * What the dashes, ellipses and backticks rules can change: `--`, `...`,
+ * `. . .`, two backticks, two apostrophes. The dots of a spaced ellipsis
+ * are apart by what parse-latin counts as white space: what `\s` matches,
+ * and U+0085 (next line).
+ */
+const REST = /--|\.\.\.|\.[\s\u0085]+\.|``|''/;
 
 /** Text, inline code and the blocks holding them, except in an MDX `<style>` or `<script>` written inline. */
 function inScope(node: Nodes, parent: Parents): boolean {

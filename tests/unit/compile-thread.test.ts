@@ -77,6 +77,19 @@ describe('briefs compiled on the compile thread', () => {
 		}
 	});
 
+	it('hands back the briefs it still has when it is closed, and takes none after', async () => {
+		const own = new CompileThread(config);
+		const { content, frontmatter } = brief(path.join(root, 'content/briefs/internet-plus.mdx'));
+		const pending = own.compile(shared, mdx, content, 'a.mdx', { ...frontmatter });
+		expect(own.running).toBe(true);
+		const handedBack = expect(pending).rejects.toBeInstanceOf(ThreadUnavailable);
+		await own.close();
+		await handedBack;
+		expect(own.available).toBe(false);
+		expect(own.running).toBe(false);
+		await expect(own.compile(shared, mdx, content, 'b.mdx', { ...frontmatter })).rejects.toBeInstanceOf(ThreadUnavailable);
+	});
+
 	it('says it cannot take briefs whose options no message can carry, and takes none after', async () => {
 		const own = new CompileThread(config);
 		try {

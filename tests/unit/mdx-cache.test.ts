@@ -7,7 +7,7 @@ import { CitationStage } from '../../src/citations/stage.ts';
 import { BuildCollector } from '../../src/integration/collector.ts';
 import { resolveConfig } from '../../src/integration/config.ts';
 import { markdownProcessor } from '../../src/plugins/index.ts';
-import { ThreadUnavailable } from '../../src/plugins/compile-thread.ts';
+import { THREAD_SLOTS, ThreadUnavailable } from '../../src/plugins/compile-thread.ts';
 import { COMPILE_SLOTS, MdxCache, OUTLINE_MIN, THREAD_MIN, outlineHtml, type BriefThread } from '../../src/plugins/mdx-cache.ts';
 import { root } from '../helpers/build.ts';
 
@@ -207,13 +207,22 @@ describe('briefs compiled on a second thread', () => {
 	async function compileMany(count: number, { unavailable = false } = {}) {
 		const collector = new BuildCollector();
 		const taken = { here: 0, there: 0 };
+		/** Briefs in hand now, and the most at once, on each side. */
+		const now = { here: 0, there: 0 };
+		const most = { here: 0, there: 0 };
+		const hold = async (side: 'here' | 'there') => {
+			most[side] = Math.max(most[side], ++now[side]);
+			await new Promise((resolve) => setImmediate(resolve));
+			now[side]--;
+		};
 		let available = true;
 		const thread: BriefThread = {
 			get available() {
 				return available;
 			},
+			running: true,
 			compile: async (_shared, _mdx, content, filePath) => {
-				await new Promise((resolve) => setImmediate(resolve));
+				await hold('there');
 				if (unavailable) {
 					available = false;
 					throw new ThreadUnavailable();
@@ -227,7 +236,7 @@ describe('briefs compiled on a second thread', () => {
 		const renderer = await mdxCache.wrap(() =>
 			Promise.resolve({
 				process: async (content: string) => {
-					await new Promise((resolve) => setImmediate(resolve));
+					await hold('here');
 					taken.here++;
 					return moduleOf('here', content);
 				},
@@ -235,13 +244,15 @@ describe('briefs compiled on a second thread', () => {
 		)({}, {} as never);
 		const files = Array.from({ length: count }, (_, i) => path.join(site.content, 'briefs', `brief-${i}.mdx`));
 		const codes = await Promise.all(files.map((file, i) => renderer.process(`Brief ${i}.`, file, { ...FRONTMATTER })));
-		return { codes: codes.map(({ code }) => code), taken, collector, files, mdxCache };
+		return { codes: codes.map(({ code }) => code), taken, most, collector, files, mdxCache };
 	}
 
 	it('gives briefs to the thread when many wait at once, and the build has what each brief left, wherever it was compiled', async () => {
-		const { codes, taken, collector, files, mdxCache } = await compileMany(THREAD_MIN + 8);
+		const { codes, taken, most, collector, files, mdxCache } = await compileMany(THREAD_MIN + 8);
 		expect(taken.there).toBeGreaterThan(0);
 		expect(taken.here).toBeGreaterThan(0);
+		// Never more in hand than each side is given: the thread's share, and two at a time here.
+		expect(most).toEqual({ here: COMPILE_SLOTS, there: THREAD_SLOTS });
 		expect(taken.here + taken.there).toBe(THREAD_MIN + 8);
 		codes.forEach((code, i) => expect(code).toMatch(new RegExp(`"(here|there): Brief ${i}\\."`)));
 		const there = files.filter((_, i) => codes[i]!.includes('there:'));
@@ -256,8 +267,9 @@ describe('briefs compiled on a second thread', () => {
 	});
 
 	it('compiles here a brief the thread cannot take, and every brief after it', async () => {
-		const { codes, taken } = await compileMany(THREAD_MIN + 8, { unavailable: true });
+		const { codes, taken, most } = await compileMany(THREAD_MIN + 8, { unavailable: true });
 		expect(taken).toEqual({ here: THREAD_MIN + 8, there: 0 });
+		expect(most.here).toBe(COMPILE_SLOTS);
 		codes.forEach((code, i) => expect(code).toBe(`export default ${JSON.stringify(`here: Brief ${i}.`)};`));
 	});
 });

@@ -71,6 +71,10 @@ describe('smart punctuation', () => {
 			`"`,
 			`-- -- --`,
 			`. .\n. .`,
+			// Dots apart by what parse-latin counts as white space: next line (U+0085), no-break space, a tab.
+			'Wait.\u0085.\u0085. then',
+			'And.\u00a0.\u00a0. then',
+			'And.\t.\t. then',
 		];
 		for (const text of cases) {
 			const { ours: mine, theirs: reference } = both(text, true);
@@ -86,6 +90,9 @@ describe('smart punctuation', () => {
 			'"',
 			"'",
 			'.',
+			'.\u0085',
+			'.\u00a0',
+			'.\t',
 			'. ',
 			'-',
 			'--',
