@@ -1,8 +1,9 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions, MdxRendererOptions, MdxRenderResult } from '@astrojs/internal-helpers/markdown';
 import type { Collected } from '../integration/collector.ts';
 import type { SourcedConfig } from '../integration/config.ts';
 import type { CardText } from '../sharing/card.ts';
+import { startWorker } from '../utils/worker.ts';
 
 export type SharedMdxOptions = AstroMarkdownOptions;
 
@@ -140,22 +141,15 @@ export class CompileThread {
 	private thread(): Worker | undefined {
 		if (!this.available) return undefined;
 		if (this.worker) return this.worker;
-		try {
-			const worker = new Worker(new URL('./compile-worker.ts', import.meta.url), { workerData: this.config });
-			worker.on('message', (message: CompileReply | { card: CardText }) => this.receive(message));
-			worker.on('error', () => {
+		this.worker = startWorker(new URL('./compile-worker.ts', import.meta.url), this.config, {
+			message: (message: CompileReply | { card: CardText }) => this.receive(message),
+			// A worker closed on purpose is no longer this one: only the one at work can fail.
+			ended: (worker) => {
 				if (this.worker === worker) this.fail();
-			});
-			worker.on('exit', () => {
-				if (this.worker === worker) this.fail();
-			});
-			worker.unref();
-			this.worker = worker;
-			return worker;
-		} catch {
-			this.fail();
-			return undefined;
-		}
+			},
+		});
+		if (!this.worker) this.fail();
+		return this.worker;
 	}
 
 	private receive(message: CompileReply | { card: CardText }): void {

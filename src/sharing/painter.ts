@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../utils/worker.ts';
 import { cardFile, cardSvg, type CardPaths, type CardText } from './card.ts';
 
 /**
@@ -53,22 +54,18 @@ export class CardPainter {
 
 	private thread(): Worker | undefined {
 		if (this.worker) return this.worker;
-		try {
-			const worker = new Worker(new URL('./card-thread.ts', import.meta.url), { workerData: this.paths });
-			worker.on('message', (drawn: boolean) => {
+		// A thread that fails (no type stripping in this Node, a missing font) leaves its cards to the pages.
+		this.worker = startWorker(new URL('./card-thread.ts', import.meta.url), this.paths, {
+			message: (drawn: boolean) => {
 				if (drawn) this.drawn++;
 				this.settle(1);
-			});
-			// A thread that fails (no type stripping in this Node, a missing font) leaves its cards to the pages.
-			worker.on('error', () => this.fail());
-			worker.on('exit', () => this.worker === worker && this.fail());
-			worker.unref();
-			this.worker = worker;
-			return worker;
-		} catch {
-			this.fail();
-			return undefined;
-		}
+			},
+			ended: (worker) => {
+				if (this.worker === worker) this.fail();
+			},
+		});
+		if (!this.worker) this.fail();
+		return this.worker;
 	}
 
 	private fail(): void {
