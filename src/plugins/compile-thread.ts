@@ -5,11 +5,9 @@ import type { SourcedConfig } from '../integration/config.ts';
 import type { CardText } from '../sharing/card.ts';
 import { startWorker } from '../utils/worker.ts';
 
-export type SharedMdxOptions = AstroMarkdownOptions;
-
 export interface CompileJob {
 	id: number;
-	shared: SharedMdxOptions;
+	shared: AstroMarkdownOptions;
 	/** MDX's options, its source folder (a URL) as its address. */
 	mdx: Omit<MdxRendererOptions, 'srcDir'> & { srcDir?: string };
 	content: string;
@@ -24,15 +22,13 @@ export interface ThrownError {
 	props: Record<string, unknown>;
 }
 
-export type CompileReply =
-	| { id: number; compiled: MdxRenderResult; collected: Collected | undefined; error?: never }
-	| { id: number; error: ThrownError; compiled?: never };
-
 /** A brief compiled on the thread: its module, and what its plugins left for the build. */
 export interface ThreadResult {
 	compiled: MdxRenderResult;
 	collected: Collected | undefined;
 }
+
+export type CompileReply = { id: number } & ((ThreadResult & { error?: never }) | { error: ThrownError; compiled?: never });
 
 /**
  * Briefs the thread is given at once (mdx-cache.ts). It compiles two at a
@@ -42,6 +38,9 @@ export interface ThreadResult {
  * hand, it idled most of a cold build.
  */
 export const THREAD_SLOTS = 8;
+
+/** How long the thread waits for another brief before it ends. */
+const IDLE_MS = 1000;
 
 /**
  * A second thread that compiles briefs (compile-worker.ts) beside the
@@ -68,13 +67,11 @@ export class CompileThread {
 	private idle: NodeJS.Timeout | undefined;
 	private readonly config: SourcedConfig;
 	private readonly paint: ((card: CardText) => void) | undefined;
-	private readonly idleMs: number;
 
-	/** `paint`: where a card a plugin asks for goes (the build's painter); `idleMs`: how long the thread waits for more work before it ends. */
-	constructor(config: SourcedConfig, paint?: (card: CardText) => void, idleMs = 1000) {
+	/** `paint`: where a card a plugin asks for goes (the build's painter). */
+	constructor(config: SourcedConfig, paint?: (card: CardText) => void) {
 		this.config = config;
 		this.paint = paint;
-		this.idleMs = idleMs;
 	}
 
 	/** Whether the thread can take briefs: it has not failed to start, stopped, or been closed. */
@@ -89,7 +86,7 @@ export class CompileThread {
 
 	/** Compiles a brief on the thread as MDX's renderer made with `shared` and `mdx` would. */
 	compile(
-		shared: SharedMdxOptions,
+		shared: AstroMarkdownOptions,
 		mdx: MdxRendererOptions,
 		content: string,
 		filePath: string,
@@ -134,7 +131,8 @@ export class CompileThread {
 		clearTimeout(this.idle);
 		const worker = this.worker;
 		this.worker = undefined;
-		this.settleAll(new ThreadUnavailable());
+		for (const { reject } of this.pending.values()) reject(new ThreadUnavailable());
+		this.pending.clear();
 		await worker?.terminate();
 	}
 
@@ -161,21 +159,13 @@ export class CompileThread {
 		else waiting.resolve({ compiled: message.compiled, collected: message.collected });
 		if (this.pending.size === 0) {
 			this.worker?.unref();
-			this.idle = setTimeout(() => void this.stop(), this.idleMs).unref();
+			this.idle = setTimeout(() => void this.stop(), IDLE_MS).unref();
 		}
 	}
 
 	private fail(): void {
 		this.broken = true;
-		const worker = this.worker;
-		this.worker = undefined;
-		void worker?.terminate();
-		this.settleAll(new ThreadUnavailable());
-	}
-
-	private settleAll(error: ThreadUnavailable): void {
-		for (const { reject } of this.pending.values()) reject(error);
-		this.pending.clear();
+		void this.stop();
 	}
 }
 

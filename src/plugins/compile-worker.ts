@@ -1,9 +1,9 @@
 import { registerHooks } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MdxRendererOptions } from '@astrojs/internal-helpers/markdown';
+import type { AstroMarkdownOptions, MdxRendererOptions } from '@astrojs/internal-helpers/markdown';
 import type { SourcedConfig } from '../integration/config.ts';
 import type { CardText } from '../sharing/card.ts';
-import type { CompileJob, CompileReply, SharedMdxOptions, ThrownError } from './compile-thread.ts';
+import type { CompileJob, CompileReply, ThrownError } from './compile-thread.ts';
 
 /**
  * The compile thread's side (compile-thread.ts): the build's own Markdown
@@ -48,7 +48,7 @@ const processor = markdownProcessor({
 type Renderer = Awaited<ReturnType<NonNullable<typeof processor.createMdxRenderer>>>;
 const renderers = new Map<string, Promise<Renderer>>();
 
-function rendererFor(shared: SharedMdxOptions, { srcDir, ...mdx }: CompileJob['mdx']): Promise<Renderer> {
+function rendererFor(shared: AstroMarkdownOptions, { srcDir, ...mdx }: CompileJob['mdx']): Promise<Renderer> {
 	const key = JSON.stringify({ shared, mdx, srcDir });
 	let renderer = renderers.get(key);
 	if (!renderer) {
@@ -88,12 +88,11 @@ parentPort!.on('message', (job: CompileJob) => {
 		try {
 			const renderer = await rendererFor(job.shared, job.mdx);
 			const compiled = await renderer.process(job.content, job.filePath, job.frontmatter);
-			const collected = collector.of(job.filePath);
-			collector.forget(job.filePath);
-			return { id: job.id, compiled, collected };
+			return { id: job.id, compiled, collected: collector.of(job.filePath) };
 		} catch (error) {
-			collector.forget(job.filePath);
 			return { id: job.id, error: thrown(error) };
+		} finally {
+			collector.forget(job.filePath);
 		}
 	}).then((reply) => parentPort!.postMessage(reply));
 });

@@ -1,4 +1,4 @@
-import type { Nodes, Parents, Root } from 'mdast';
+import type { InlineCode, Nodes, Parents, Root, Text } from 'mdast';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
 import type { Transformer } from 'unified';
@@ -6,7 +6,8 @@ import { visit } from 'unist-util-visit';
 
 /**
  * Smart punctuation, as Astro's own (remark-smartypants 3 with its default
- * options) makes it, in a third less time:
+ * options) makes it, in less time (30 → 21 ms a brief, the real brief parsed
+ * 30 times):
  *
  *   "Payments" -- the 'app' era... → “Payments” — the ‘app’ era…
  *
@@ -25,28 +26,29 @@ export function remarkSmartPunctuation(): Transformer<Root> {
 	const quotes = retext().use(retextSmartypants, { ellipses: false, dashes: false, backticks: false });
 	const rest = retext().use(retextSmartypants, { quotes: false });
 	return (tree) => {
-		const nodes: Nodes[] = [];
+		// The text and inline code in order, `undefined` where a block opens.
+		const nodes: (Text | InlineCode | undefined)[] = [];
 		let text = '';
 		visit(tree, (node, _index, parent) => {
 			if (!parent || !inScope(node, parent)) return;
-			if (BLOCKS.has(node.type)) text += ' ';
-			else if (node.type === 'text') text += node.value;
-			else if (node.type === 'inlineCode') text += 'A'.repeat(node.value.length);
-			else return;
-			nodes.push(node);
+			if (node.type === 'text' || node.type === 'inlineCode') {
+				text += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
+				nodes.push(node);
+			} else {
+				text += ' ';
+				nodes.push(undefined);
+			}
 		});
 		const quoted = /["']/.test(text) ? quotes.processSync(text).toString() : text;
 		let at = 0;
 		for (const node of nodes) {
-			if (BLOCKS.has(node.type)) {
+			if (!node) {
 				at += 1;
-			} else if (node.type === 'text') {
-				const value = quoted.slice(at, at + node.value.length);
-				at += node.value.length;
-				node.value = REST.test(value) ? rest.processSync(value).toString() : value;
-			} else if (node.type === 'inlineCode') {
-				at += node.value.length;
+				continue;
 			}
+			const value = quoted.slice(at, at + node.value.length);
+			at += node.value.length;
+			if (node.type === 'text') node.value = REST.test(value) ? rest.processSync(value).toString() : value;
 		}
 	};
 }
