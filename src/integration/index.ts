@@ -82,6 +82,9 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 					site: config.site.url,
 					base: config.site.base,
 					trailingSlash: 'always',
+					// A page whose cacheKey, code and rendered briefs are those of the last build is copied from it, not rendered again
+					// (utils/page-key.ts; README, "How a build reuses its pages").
+					experimental: { incrementalBuild: true },
 					// Unless the project sets its own (Astro's default is one).
 					...(astro.build.concurrency === 1 ? { build: { concurrency: RENDER_CONCURRENCY } } : {}),
 					markdown: { processor: markdownProcessor({ config, stage, collector, mdxCache, painter }) },

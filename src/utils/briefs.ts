@@ -1,5 +1,6 @@
 import type { CollectionEntry } from 'astro:content';
 import { briefPath } from './brief-record.ts';
+import { pageKey } from './page-key.ts';
 import { withBase } from './url.ts';
 
 export type Brief = CollectionEntry<'briefs'>;
@@ -15,6 +16,15 @@ export function publishedBriefs(briefs: Brief[], dev = import.meta.env.MODE === 
 		.filter((brief) => dev || !brief.data.draft)
 		.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
 }
+
+/**
+ * The `cacheKey` of a page made from one brief and nothing else the build
+ * does not track (utils/page-key.ts): its page, sharing image and downloads.
+ * The brief's file (its digest) and its data as the schema read it; what
+ * its MDX compiles to, bibliography and style included, Astro tracks when
+ * the page renders it.
+ */
+export const briefKey = (brief: Brief) => pageKey(brief.id, brief.digest ?? brief.body ?? null, brief.data);
 
 /** A link to the brief's page, under the site's base path. */
 export const briefUrl = (brief: Brief) => withBase(briefPath(brief.id));

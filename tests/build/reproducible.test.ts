@@ -7,9 +7,7 @@ import { oneBuildAtATime, outRoot, root } from '../helpers/build.ts';
 import { distOf, ready } from '../helpers/sites.ts';
 
 const again = path.join(outRoot, 'site-offline', 'dist');
-const warm = path.join(outRoot, 'site-offline', 'dist-warm');
 let result: ReturnType<typeof spawnSync>;
-let warmResult: ReturnType<typeof spawnSync>;
 
 const files = (dir: string) =>
 	readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -37,9 +35,8 @@ beforeAll(async () => {
 				),
 			),
 		);
+	// A build over the cache another build left is tests/build/incremental.test.ts.
 	result = await buildInto(again);
-	// Once more over the cache the offline build left: every brief kept from it (plugins/mdx-cache.ts).
-	warmResult = await buildInto(warm);
 }, 600_000);
 
 it('builds with no network', () => {
@@ -50,16 +47,5 @@ it('builds byte for byte the same site twice', () => {
 	const first = files(distOf('site'));
 	expect(files(again)).toEqual(first);
 	const different = first.filter((f) => !readFileSync(path.join(distOf('site'), f)).equals(readFileSync(path.join(again, f))));
-	expect(different).toEqual([]);
-});
-
-it('builds the same site again from the briefs the last build kept, without compiling them', () => {
-	const log = `${String(warmResult.stdout)}${String(warmResult.stderr)}`;
-	expect(warmResult.status, log).toBe(0);
-	expect(log).toContain('0 briefs compiled, 1 unchanged since the last build reused');
-	// Their pages, search index, reference pages and anchors come out the same: what the plugins found was kept with each brief.
-	const first = files(distOf('site'));
-	expect(files(warm)).toEqual(first);
-	const different = first.filter((f) => !readFileSync(path.join(distOf('site'), f)).equals(readFileSync(path.join(warm, f))));
 	expect(different).toEqual([]);
 });

@@ -42,14 +42,26 @@ function describeError(error: unknown): string {
  * what the build logged, then the error that stopped it, if one did.
  */
 export function buildSite(name: string, contentDir: string, options: SourcedOptions = {}): Promise<BuildResult> {
-	return oneBuildAtATime(() => buildHere(name, contentDir, options));
+	return oneBuildAtATime(async () => {
+		await rm(path.join(outRoot, name), { recursive: true, force: true });
+		return buildHere(path.join(outRoot, name), contentDir, options);
+	});
 }
 
-async function buildHere(name: string, contentDir: string, options: SourcedOptions): Promise<BuildResult> {
-	const outDir = path.join(outRoot, name, 'dist');
-	const cacheDir = path.join(outRoot, name, 'cache');
-	const log = path.join(outRoot, name, 'build.log');
-	await rm(path.join(outRoot, name), { recursive: true, force: true });
+/**
+ * The same, into `folder` (its `dist`, `cache` and `build.log`) as it is:
+ * what an earlier build left in its cache is used, as `npm run build` uses
+ * it (`cacheDir` is Astro's cache and the site's, as by default).
+ */
+export function buildAgain(folder: string, contentDir: string, options: SourcedOptions = {}): Promise<BuildResult> {
+	return oneBuildAtATime(() => buildHere(folder, contentDir, options));
+}
+
+async function buildHere(folder: string, contentDir: string, options: SourcedOptions): Promise<BuildResult> {
+	const outDir = path.join(folder, 'dist');
+	const cacheDir = path.join(folder, 'cache');
+	const log = path.join(folder, 'build.log');
+	await rm(outDir, { recursive: true, force: true });
 	await mkdir(outDir, { recursive: true });
 	await writeFile(log, '');
 	process.env['ASTRO_TELEMETRY_DISABLED'] = '1';

@@ -4,7 +4,7 @@ import { EXPORTS, exportRecords, exportSources, type ExportFormat } from '../../
 import { site } from 'virtual:sourced/config';
 import { sourcesCitedBy } from '../../../sources/collection.ts';
 import { briefRecord } from '../../../utils/brief-record.ts';
-import { publishedBriefs, type Brief } from '../../../utils/briefs.ts';
+import { briefKey, publishedBriefs, type Brief } from '../../../utils/briefs.ts';
 
 /**
  * Downloads for reference managers, written at build time:
@@ -14,14 +14,16 @@ import { publishedBriefs, type Brief } from '../../../utils/briefs.ts';
  */
 export const getStaticPaths = (async () => {
 	const briefs = publishedBriefs(await getCollection('briefs'));
-	return briefs.flatMap((brief) =>
-		(['cite', 'references'] as const).flatMap((kind) =>
+	return briefs.flatMap((brief) => {
+		const cacheKey = briefKey(brief);
+		return (['cite', 'references'] as const).flatMap((kind) =>
 			(Object.keys(EXPORTS) as ExportFormat[]).map((format) => ({
 				params: { slug: brief.id, file: `${kind}.${EXPORTS[format].ext}` },
 				props: { brief, kind, format },
+				cacheKey,
 			})),
-		),
-	);
+		);
+	});
 }) satisfies GetStaticPaths;
 
 interface Props {
