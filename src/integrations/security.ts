@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -56,7 +57,7 @@ export function security(): AstroIntegration {
 				const scripts = new Map<string, number>();
 				let styles = 0;
 				for (const page of pages) {
-					const text = await readFile(page, 'utf8');
+					const text = readFileSync(page, 'utf8');
 					const policy = META.exec(text.slice(0, text.indexOf('</head>')))?.[1];
 					if (!policy)
 						throw new Error(
