@@ -6,44 +6,14 @@
  *   node scripts/build.ts [--outDir dist] [--config astro.config.ts]
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' }, config: { type: 'string' } } });
 const out = path.resolve(values.outDir);
-/**
- * The folder the build writes, the same from build to build: Astro counts
- * its output folder as part of the configuration its content store was
- * made with, and a new folder each time (one named by the process) cleared
- * that store on every build, 0.3–0.4 s of a 300-brief build. A lock beside
- * it keeps a second build of the same site from writing into it at once.
- */
-const next = path.join(path.dirname(out), `.${path.basename(out)}-next`);
-const old = path.join(path.dirname(out), `.${path.basename(out)}-old`);
-const lock = `${next}.lock`;
-
-const alive = (pid: number) => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-};
-try {
-	await mkdir(lock);
-} catch {
-	const owner = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => '0'));
-	if (owner && owner !== process.pid && alive(owner)) {
-		console.error(`Another build of ${path.relative(process.cwd(), out) || out} is running (process ${owner}); wait for it to finish.`);
-		process.exit(1);
-	}
-	// Left by a build that was stopped: nothing of it is kept.
-}
-await writeFile(path.join(lock, 'pid'), String(process.pid));
-await rm(next, { recursive: true, force: true });
-const unlock = () => rm(lock, { recursive: true, force: true });
+const next = `${path.dirname(out)}/.dist-next-${process.pid}`;
+const old = `${path.dirname(out)}/.dist-old-${process.pid}`;
 
 /**
  * The bundler (rolldown) and the card renderer (resvg) allocate through
@@ -82,14 +52,11 @@ const code = await new Promise<number | null>((resolve) => {
 
 if (code !== 0) {
 	await rm(next, { recursive: true, force: true });
-	await unlock();
 	console.error(`\nThe build failed; ${path.relative(process.cwd(), out) || out} is unchanged.`);
 	process.exit(code ?? 1);
 }
-await rm(old, { recursive: true, force: true });
 await rename(out, old).catch((error: NodeJS.ErrnoException) => {
 	if (error.code !== 'ENOENT') throw error;
 });
 await rename(next, out);
 await rm(old, { recursive: true, force: true });
-await unlock();
