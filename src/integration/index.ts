@@ -13,6 +13,7 @@ import { clientScripts } from '../integrations/client-scripts.ts';
 import { contentWarnings } from '../integrations/content-warnings.ts';
 import { linkCheck } from '../integrations/link-check.ts';
 import { pagefind } from '../integrations/pagefind.ts';
+import { pageReuse } from '../integrations/page-reuse.ts';
 import { security } from '../integrations/security.ts';
 import { sharingCards } from '../integrations/sharing-cards.ts';
 import { siteAddress } from '../integrations/site-address.ts';
@@ -87,7 +88,17 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 					experimental: { incrementalBuild: true },
 					// Unless the project sets its own (Astro's default is one).
 					...(astro.build.concurrency === 1 ? { build: { concurrency: RENDER_CONCURRENCY } } : {}),
-					markdown: { processor: markdownProcessor({ config, stage, collector, mdxCache, painter }) },
+					// The painter as a function only: Astro writes the processor's options into its configuration's digests, and the
+					// painter's counters there made every build's digest new (utils/code-version.ts).
+					markdown: {
+						processor: markdownProcessor({
+							config,
+							stage,
+							collector,
+							mdxCache,
+							painter: painter && { paint: (card) => painter.paint(card) },
+						}),
+					},
 					vite: {
 						plugins: [virtualModules(config, () => scripts.bootstrap), mdxBracedCitations(displayPath)],
 						build: { rolldownOptions: { onwarn: withoutAstroDirectiveNoise } },
@@ -96,6 +107,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						// Static parts of a brief (all of it: briefs import no components) compiled to HTML strings, not JSX calls: a third
 						// less JavaScript to bundle, and a quarter less peak memory on 300 briefs (README, "Benchmarks").
 						mdx({ optimize: true }),
+						pageReuse(),
 						sitemap({ filter: (page) => !page.endsWith('/404/') }),
 						clientScripts(scripts, config.site.base),
 						// Pagefind indexes the pages in its own process while the checks read them.

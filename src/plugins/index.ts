@@ -28,6 +28,7 @@ import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkCitations } from './remark-citations.ts';
 import { remarkSettings } from './remark-settings.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
+import { codeVersion } from '../utils/code-version.ts';
 
 /** A plugin with its options, as unified takes it. */
 const withOptions = <T, R>(plugin: (options: T) => R, options: T): [(options: T) => R, T] => [plugin, options];
@@ -114,5 +115,6 @@ export function markdownProcessor(context: PipelineContext) {
 	});
 	const { mdxCache } = context;
 	if (mdxCache && processor.createMdxRenderer) processor.createMdxRenderer = mdxCache.wrap(processor.createMdxRenderer.bind(processor));
-	return processor;
+	// The code's version, where Astro's digests of its content store and of its reused pages read it (utils/code-version.ts).
+	return Object.assign(processor, { code: codeVersion(context.config.paths.root) });
 }

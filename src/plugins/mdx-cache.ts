@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MarkdownProcessor } from '@astrojs/internal-helpers/markdown';
 import { manifestPath, publishedAnchors } from '../anchors/manifest.ts';
+import { codeVersion } from '../utils/code-version.ts';
 import { writeWhole } from '../utils/write-whole.ts';
 import type { BuildCollector, Collected } from '../integration/collector.ts';
 import type { SourcedConfig } from '../integration/config.ts';
@@ -101,26 +101,6 @@ const sha = (...parts: (string | Buffer)[]) => {
 	return hash.digest('hex');
 };
 
-/**
- * The version of the code that compiles a brief: every file of src/ (the
- * plugins and all they import) and the lockfile (the versions of MDX,
- * remark, rehype-citation, citeproc). Any change to either is a new key.
- */
-function codeVersion(root: string): string {
-	const src = fileURLToPath(new URL('..', import.meta.url));
-	const files = readdirSync(src, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile())
-		.map((entry) => path.join(entry.parentPath, entry.name))
-		.sort();
-	const parts = files.flatMap((file) => [path.relative(src, file), readFileSync(file)]);
-	try {
-		parts.push(readFileSync(path.join(root, 'package-lock.json')));
-	} catch {
-		parts.push('no lockfile');
-	}
-	return sha(...parts);
-}
-
 /** A file's digest, read again only when it changes. */
 const fileDigests = new Map<string, { mtimeMs: number; size: number; digest: string }>();
 function fileDigest(file: string): string {
@@ -155,7 +135,6 @@ export class MdxCache {
 	private readonly waiting: ((lane: Lane) => void)[] = [];
 	/** Whether the compile thread takes briefs (once started, until it ends for want of work). */
 	private threadInUse = false;
-	private code: string | undefined;
 	/** Briefs compiled and briefs taken from the cache in this build. */
 	readonly counts = { compiled: 0, kept: 0 };
 
@@ -204,10 +183,14 @@ export class MdxCache {
 					const { code, parts } = this.outline
 						? outlineHtml(whole.code, (index) => this.htmlFile(key, index))
 						: { code: whole.code, parts: [] };
+					// In a build, the module names its key, so that its code changes with anything the brief is compiled from, its
+					// bibliography included, even when no HTML left it: Astro reuses a page that renders the brief only
+					// while the module it renders is the same (utils/page-key.ts).
+					const named = this.outline ? `${code}\nexport const sourcedKey = ${JSON.stringify(key)};\n` : code;
 					// The HTML first: a module kept is never one whose HTML is not. HTML that cannot be written (a full disk)
 					// leaves the module whole, as MDX made it, and unkept.
 					if (!parts.every((html, index) => writeWhole(this.htmlFile(key, index), html))) return whole;
-					const compiled = { ...whole, code };
+					const compiled = { ...whole, code: named };
 					this.write(key, { compiled, outlined: parts.length, collected });
 					return compiled;
 				},
@@ -316,11 +299,10 @@ export class MdxCache {
 	}
 
 	private key(options: string, content: string, filePath: string, frontmatter: Record<string, unknown>): string {
-		this.code ??= codeVersion(this.config.paths.root);
 		const settings = resolveCitationSettings(frontmatter, this.config);
 		const manifest = manifestPath(this.config.paths.content);
 		return sha(
-			this.code,
+			codeVersion(this.config.paths.root),
 			options,
 			JSON.stringify(this.config),
 			filePath,

@@ -29,16 +29,6 @@ export class CardPainter {
 		this.paths = paths;
 	}
 
-	/**
-	 * What Astro's configuration hash sees of the painter, which is in the
-	 * plugins' options (utils/page-key.ts): where it keeps cards, not how far
-	 * it has got. Its counters made the hash differ from build to build, so
-	 * no page was ever reused.
-	 */
-	toJSON(): { paths: CardPaths } {
-		return { paths: this.paths };
-	}
-
 	/** Starts drawing a card unless it is in the cache, or on its way there. */
 	paint(text: CardText): void {
 		const svg = cardSvg(text);
