@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex } from 'pagefind';
+import { close, createIndex, type PagefindIndex } from 'pagefind';
 import type { BuildCollector } from '../integration/collector.ts';
 import type { SourcedConfig } from '../integration/config.ts';
 import type { CitationStage } from '../citations/stage.ts';
@@ -30,8 +30,13 @@ export function pagefind(
 		start: {
 			name: 'sourced:pagefind-start',
 			hooks: {
-				'astro:build:done': ({ dir, pages }) => {
-					indexing = indexSite(fileURLToPath(dir), pages, collector, config, stage);
+				// Pagefind is asked to index the pages before this hook returns: the checks after it read the pages without
+				// yielding, which would otherwise hold the request back until they were done.
+				'astro:build:done': async ({ dir, pages }) => {
+					const { index, errors } = await createIndex({});
+					indexing = index
+						? indexSite(index, fileURLToPath(dir), pages, collector, config, stage)
+						: close().then(() => Promise.reject(new Error(`Pagefind could not start: ${errors.join('; ')}`)));
 					// Its failure is reported where `finish` awaits it, not as an unhandled rejection before.
 					indexing.catch(() => {});
 				},
@@ -49,6 +54,7 @@ export function pagefind(
 }
 
 async function indexSite(
+	index: PagefindIndex,
 	outDir: string,
 	pages: { pathname: string }[],
 	collector: BuildCollector,
@@ -56,8 +62,6 @@ async function indexSite(
 	stage: CitationStage,
 ): Promise<string> {
 	try {
-		const { index, errors } = await createIndex({});
-		if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
 		const added = await index.addDirectory({ path: outDir });
 		if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
 		if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index');
