@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RENDERING } from '../../src/integrations/page-reuse.ts';
 import { buildAgain, outRoot, root, type BuildResult } from '../helpers/build.ts';
 
 /**
@@ -12,11 +13,14 @@ import { buildAgain, outRoot, root, type BuildResult } from '../helpers/build.ts
  *
  * The site: the real brief and bibliography, and five short briefs citing a
  * bibliography of their own, two briefs a page. Between the two builds:
- * a paragraph added to one short brief, another retitled, and the title of
- * a source only the real brief cites changed in its bibliography.
+ * a paragraph added to one short brief, another retitled, the title of a
+ * source only the real brief cites changed in its bibliography, and a new
+ * brief citing a source the real brief cites.
  *
  * To tell a copied page from one rendered again, each page's copy in the
  * cache is marked after the first build: a copied page carries the mark.
+ * One unchanged brief's page has no copy left, so it is rendered from the
+ * brief the last build compiled and kept (plugins/mdx-cache.ts).
  */
 const folder = path.join(outRoot, 'incremental');
 const content = path.join(outRoot, 'incremental-content');
@@ -67,6 +71,10 @@ async function write(): Promise<void> {
 }
 
 const sourcePage = (key: string) => `references/${key}/index.html`;
+const kept = path.join(folder, 'cache', 'dist');
+const markCopies = async () => {
+	for (const file of files(kept)) await appendFile(path.join(kept, file), MARK);
+};
 
 beforeAll(async () => {
 	await rm(folder, { recursive: true, force: true });
@@ -78,9 +86,9 @@ beforeAll(async () => {
 		const result = await buildAgain(folder, content, options);
 		if (result.code !== 0) throw new Error(`A first build failed:\n${result.output}`);
 	}
-	// Mark every page's copy in Astro's cache (cache/dist/…).
-	const kept = path.join(folder, 'cache', 'dist');
-	for (const file of files(kept)) await appendFile(path.join(kept, file), MARK);
+	// Mark every page's copy in Astro's cache (cache/dist/…), and take one away.
+	await markCopies();
+	await rm(path.join(kept, 'briefs/brief-04/index.html'));
 
 	await appendFile(path.join(content, 'briefs/brief-01.mdx'), '\nA paragraph added after the first build.\n');
 	const third = path.join(content, 'briefs/brief-03.mdx');
@@ -93,8 +101,27 @@ beforeAll(async () => {
 			'{14th Five-Year Plan for the Digital Economy, edited}',
 		),
 	);
+	await writeFile(
+		path.join(content, 'briefs/zz-new.mdx'),
+		[
+			'---',
+			'title: "A new brief"',
+			'summary: "A brief added after the first build."',
+			'authors:',
+			'  - name: Sourced editorial team',
+			'published: 2026-11-29',
+			'---',
+			'',
+			'Scale matters [@mckinsey2017].',
+			'',
+		].join('\n'),
+	);
+	// The anchors published before this build: the build from nothing gets the same (this one publishes the new brief's).
+	const manifest = path.join(content, 'anchors.json');
+	const published = await readFile(manifest, 'utf8');
 	again = await buildAgain(folder, content, options);
 	// The same content built from nothing.
+	await writeFile(manifest, published);
 	scratch = await buildAgain(fresh, content, options);
 }, 600_000);
 
@@ -105,8 +132,8 @@ describe('a build over the last build’s cache', () => {
 	it('builds, compiling only the briefs that changed', () => {
 		expect(again.code, again.output).toBe(0);
 		expect(scratch.code, scratch.output).toBe(0);
-		// brief-01 (its text), brief-03 (its title) and the real brief (its bibliography).
-		expect(again.output).toContain('3 briefs compiled, 3 unchanged since the last build reused');
+		// brief-01 (its text), brief-03 (its title), the real brief (its bibliography) and the new brief.
+		expect(again.output).toContain('4 briefs compiled, 3 unchanged since the last build reused');
 	});
 
 	it('renders again every page showing what changed', () => {
@@ -117,15 +144,22 @@ describe('a build over the last build’s cache', () => {
 			'briefs/brief-03/og.png',
 			'briefs/brief-03/cite.bib',
 			'page/2/index.html',
+			// Its briefs are the same, but the new brief adds a fourth page: "page 3 of 4", and a link to the next.
+			'page/3/index.html',
 			'briefs/internet-plus/index.html',
 			'briefs/internet-plus/references.bib',
 			sourcePage('statecouncil2022'),
+			// Cited by the new brief too.
+			sourcePage('mckinsey2017'),
+			// Its copy was taken away: rendered from the brief kept from the last build.
+			'briefs/brief-04/index.html',
 		];
 		for (const file of rendered) expect(existsSync(path.join(dist(), file)), file).toBe(true);
 		expect(rendered.filter(marked)).toEqual([]);
 		expect(readFileSync(path.join(dist(), 'briefs/brief-01/index.html'), 'utf8')).toContain('A paragraph added after the first build.');
 		expect(readFileSync(path.join(dist(), 'page/2/index.html'), 'utf8')).toContain('Short brief 3, retitled');
 		expect(readFileSync(path.join(dist(), sourcePage('statecouncil2022')), 'utf8')).toContain('Digital Economy, edited');
+		expect(readFileSync(path.join(dist(), sourcePage('mckinsey2017')), 'utf8')).toContain('A new brief');
 	});
 
 	it('copies the pages of what did not change from the last build', () => {
@@ -134,7 +168,6 @@ describe('a build over the last build’s cache', () => {
 			'briefs/brief-02/og.png',
 			'briefs/brief-02/cite.ris',
 			'briefs/brief-02/references.json',
-			'page/3/index.html',
 			sourcePage('gordon2023'),
 		];
 		for (const file of copied) expect(existsSync(path.join(dist(), file)), file).toBe(true);
@@ -152,4 +185,15 @@ describe('a build over the last build’s cache', () => {
 		});
 		expect(different).toEqual([]);
 	});
+
+	// Last: it builds over the same cache.
+	it('renders every page again after a build that stopped while rendering', async () => {
+		await markCopies();
+		await writeFile(path.join(folder, 'cache', RENDERING), '');
+		const after = await buildAgain(folder, content, options);
+		expect(after.code, after.output).toBe(0);
+		expect(after.output).toContain('the last build stopped while rendering pages');
+		expect(files(dist()).filter(marked)).toEqual([]);
+		expect(existsSync(path.join(folder, 'cache', RENDERING))).toBe(false);
+	}, 300_000);
 });
