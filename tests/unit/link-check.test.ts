@@ -43,7 +43,18 @@ it('checks a site served under a path as served there, and reports a root-relati
 		'search/index.html': '<h1>Search</h1>',
 	});
 	expect(await checkLinks(dir, '/research/')).toEqual([
-		"index.html: link to /briefs/a/ leaves the site's base path /research/: make it with withBase() (src/utils/url.ts)",
 		"briefs/a/index.html: link to /favicon.svg leaves the site's base path /research/: make it with withBase() (src/utils/url.ts)",
+		"index.html: link to /briefs/a/ leaves the site's base path /research/: make it with withBase() (src/utils/url.ts)",
+	]);
+});
+
+it('reports a link to an id its own page does not have, and reads ids and links written with entities, pages in the order of their paths', async () => {
+	const dir = await site({
+		'index.html': '<p id="a&amp;b">p</p><a href="#a&amp;b">ok</a><a href="#caf%C3%A9">bad</a><a href="#">top</a>',
+		'404.html': '<p id="x">p</p><a href="#x">ok</a><a href="#y">bad</a>',
+	});
+	expect(await checkLinks(dir)).toEqual([
+		'404.html: link to #y, but 404.html has no id "y"',
+		'index.html: link to #caf%C3%A9, but index.html has no id "café"',
 	]);
 });
