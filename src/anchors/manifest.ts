@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** One public anchor of a brief, as the manifest remembers it. */
@@ -77,9 +77,9 @@ export function publishedAnchors(slug: string, file: string): BriefAnchors {
 const sorted = <T>(record: Record<string, T>): Record<string, T> =>
 	Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 
-/** Writes the manifest with the anchors this build found (by brief, integration/collector.ts) merged in; returns whether it changed. */
-export function writeManifest(builtAnchors: Map<string, BriefAnchors>, file: string): boolean {
-	if (builtAnchors.size === 0) return false;
+/** The manifest's new text, with the anchors this build found merged in, or undefined when it would not change. */
+export function manifestText(builtAnchors: Map<string, BriefAnchors>, file: string): string | undefined {
+	if (builtAnchors.size === 0) return undefined;
 	const manifest = readManifest(file);
 	for (const [slug, brief] of builtAnchors) manifest.briefs[slug] = brief;
 	const out = {
@@ -100,7 +100,5 @@ export function writeManifest(builtAnchors: Map<string, BriefAnchors>, file: str
 	} catch {
 		// first build
 	}
-	if (before === text) return false;
-	writeFileSync(file, text);
-	return true;
+	return before === text ? undefined : text;
 }

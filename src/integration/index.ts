@@ -79,6 +79,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 				const mdxCache = new MdxCache(config, collector, command === 'build', thread);
 				const scripts = { bootstrap: '' };
 				const search = pagefind(collector, config, stage);
+				const anchors = anchorManifest(collector, config.paths.content);
 				updateConfig({
 					site: config.site.url,
 					base: config.site.base,
@@ -114,11 +115,12 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						search.start,
 						linkCheck(),
 						security(),
+						anchors.prepare,
 						search.finish,
 						citationReport(collector, config),
 						contentWarnings(collector),
 						webSourcesReport(collector),
-						anchorManifest(collector, config.paths.content),
+						anchors.write,
 						siteAddress(config.site),
 						compiledBriefs(mdxCache),
 						...(painter ? [sharingCards(painter)] : []),
