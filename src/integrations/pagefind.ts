@@ -33,10 +33,18 @@ export function pagefind(
 				// Pagefind is asked to index the pages before this hook returns: the checks after it read the pages without
 				// yielding, which would otherwise hold the request back until they were done.
 				'astro:build:done': async ({ dir, pages }) => {
-					const { index, errors } = await createIndex({});
+					let created: Awaited<ReturnType<typeof createIndex>>;
+					try {
+						created = await createIndex({});
+					} catch (error) {
+						// Its service is kept for the process: a failed one closed, so that another build in it can start one.
+						await close();
+						throw new Error('Pagefind could not start', { cause: error });
+					}
+					const { index, errors } = created;
 					indexing = index
 						? indexSite(index, fileURLToPath(dir), pages, collector, config, stage)
-						: close().then(() => Promise.reject(new Error(`Pagefind could not start: ${errors.join('; ')}`)));
+						: close().then(() => Promise.reject(new Error(`Pagefind could not start${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`)));
 					// Its failure is reported where `finish` awaits it, not as an unhandled rejection before.
 					indexing.catch(() => {});
 				},
