@@ -40,7 +40,12 @@ export async function checkLinks(dir: string, base = '/'): Promise<string[]> {
 	const fileExists = (file: string) => {
 		let known = exists.get(file);
 		if (known === undefined) {
-			known = statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+			try {
+				known = statSync(file).isFile();
+			} catch {
+				// missing, or a path no file can have (a null byte, a name too long)
+				known = false;
+			}
 			exists.set(file, known);
 		}
 		return known;
@@ -49,31 +54,50 @@ export async function checkLinks(dir: string, base = '/'): Promise<string[]> {
 		const page = path.relative(dir, file);
 		for (const [, raw] of text.matchAll(HREF)) {
 			const href = decodeEntities(raw!);
+			// As a browser reads an address: tabs and line breaks dropped, spaces and control characters trimmed at its ends.
+			const address = href.replace(/[\t\n\r]/g, '').replace(/^[\0- ]+|[\0- ]+$/g, '');
 			// Most links of a brief go to its own ids (citations, notes, figures): no address to resolve.
-			if (href.startsWith('#')) {
-				const fragment = decodeURIComponent(href.slice(1)).split(':~:')[0];
-				if (fragment && !pages.get(file)!.has(fragment)) problems.push(`${page}: link to ${href}, but ${page} has no id "${fragment}"`);
+			if (address.startsWith('#')) {
+				const fragment = decoded(address.slice(1))?.split(':~:')[0];
+				if (fragment === undefined) problems.push(`${page}: link to ${href}: its #fragment is not valid percent-encoding`);
+				else if (fragment && !pages.get(file)!.has(fragment))
+					problems.push(`${page}: link to ${href}, but ${page} has no id "${fragment}"`);
 				continue;
 			}
-			if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
-			const url = new URL(href, `http://site${base}${page.replace(/index\.html$/, '')}`);
+			if (/^[a-z][a-z0-9+.-]*:/i.test(address) || address.startsWith('//')) continue;
+			const url = new URL(address, `http://site${base}${page.replace(/index\.html$/, '')}`);
 			if (!url.pathname.startsWith(base)) {
 				problems.push(`${page}: link to ${href} leaves the site's base path ${base}: make it with withBase() (src/utils/url.ts)`);
 				continue;
 			}
-			let target = path.join(dir, decodeURIComponent(url.pathname.slice(base.length)));
+			const where = decoded(url.pathname.slice(base.length));
+			if (where === undefined) {
+				problems.push(`${page}: link to ${href}: its path is not valid percent-encoding`);
+				continue;
+			}
+			let target = path.join(dir, where);
 			if (url.pathname.endsWith('/')) target = path.join(target, 'index.html');
 			if (!fileExists(target)) {
 				problems.push(`${page}: link to ${href}, but there is no ${path.relative(dir, target)}`);
 				continue;
 			}
-			const fragment = decodeURIComponent(url.hash.slice(1)).split(':~:')[0];
-			if (fragment && !pages.get(target)?.has(fragment)) {
+			const fragment = decoded(url.hash.slice(1))?.split(':~:')[0];
+			if (fragment === undefined) problems.push(`${page}: link to ${href}: its #fragment is not valid percent-encoding`);
+			else if (fragment && !pages.get(target)?.has(fragment)) {
 				problems.push(`${page}: link to ${href}, but ${path.relative(dir, target)} has no id "${fragment}"`);
 			}
 		}
 	}
 	return problems;
+}
+
+/** Percent-decoded, or undefined where the encoding is broken (`%`, half a character). */
+function decoded(text: string): string | undefined {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return undefined;
+	}
 }
 
 const decodeEntities = (s: string) =>

@@ -58,3 +58,15 @@ it('reports a link to an id its own page does not have, and reads ids and links 
 		'index.html: link to #caf%C3%A9, but index.html has no id "café"',
 	]);
 });
+
+it('reads an address as a browser does, and reports broken percent-encoding instead of stopping', async () => {
+	const dir = await site({
+		'index.html':
+			'<p id="top">t</p><a href="#top ">a</a><a href=" #to\np">b</a><a href="#%E0%A4%A">c</a><a href="/a%ZZ/">d</a><a href="/a%00b/">e</a>',
+	});
+	expect(await checkLinks(dir)).toEqual([
+		'index.html: link to #%E0%A4%A: its #fragment is not valid percent-encoding',
+		'index.html: link to /a%ZZ/: its path is not valid percent-encoding',
+		'index.html: link to /a%00b/, but there is no a\u0000b/index.html',
+	]);
+});
