@@ -28,6 +28,8 @@ export function pageReuse(): AstroIntegration {
 				cache = fileURLToPath(config.cacheDir);
 				if (!existsSync(path.join(cache, RENDERING))) return;
 				rmSync(path.join(cache, REUSE_LIST), { force: true });
+				// The copies too: with no list, Astro could never tell which of them to prune.
+				rmSync(path.join(cache, 'dist'), { recursive: true, force: true });
 				rmSync(path.join(cache, RENDERING), { force: true });
 				logger.info('the last build stopped while rendering pages: none of its pages is reused, every page is rendered');
 			},

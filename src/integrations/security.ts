@@ -112,8 +112,9 @@ export function headOf(file: string): string {
 			const read = readSync(fd, chunk, 0, chunk.length, at);
 			if (read === 0) return text + decoder.end();
 			at += read;
+			const from = Math.max(0, text.length - '</head>'.length);
 			text += decoder.write(chunk.subarray(0, read));
-			const end = text.indexOf('</head>');
+			const end = text.indexOf('</head>', from);
 			if (end >= 0) return text.slice(0, end);
 		}
 	} finally {

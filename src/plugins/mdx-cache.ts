@@ -186,11 +186,11 @@ export class MdxCache {
 					// In a build, the module names its key, so that its code changes with anything the brief is compiled from, its
 					// bibliography included, even when no HTML left it: Astro reuses a page that renders the brief only
 					// while the module it renders is the same (utils/page-key.ts).
-					const named = this.outline ? `${code}\nexport const sourcedKey = ${JSON.stringify(key)};\n` : code;
+					const named = (module: string) => (this.outline ? `${module}\nexport const __sourcedKey = ${JSON.stringify(key)};\n` : module);
 					// The HTML first: a module kept is never one whose HTML is not. HTML that cannot be written (a full disk)
 					// leaves the module whole, as MDX made it, and unkept.
-					if (!parts.every((html, index) => writeWhole(this.htmlFile(key, index), html))) return whole;
-					const compiled = { ...whole, code: named };
+					if (!parts.every((html, index) => writeWhole(this.htmlFile(key, index), html))) return { ...whole, code: named(whole.code) };
+					const compiled = { ...whole, code: named(code) };
 					this.write(key, { compiled, outlined: parts.length, collected });
 					return compiled;
 				},

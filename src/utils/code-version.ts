@@ -24,7 +24,16 @@ export function codeVersion(root: string): string {
 	if (known) return known;
 	const src = fileURLToPath(new URL('..', import.meta.url));
 	const files = readdirSync(src, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile())
+		// Not an editor's or a system's hidden files (.swp, .DS_Store), which would make every build a new version.
+		.filter(
+			(entry) =>
+				entry.isFile() &&
+				!entry.name.startsWith('.') &&
+				!path
+					.relative(src, entry.parentPath)
+					.split(path.sep)
+					.some((part) => part.startsWith('.')),
+		)
 		.map((entry) => path.join(entry.parentPath, entry.name))
 		.sort();
 	const hash = createHash('sha256');

@@ -52,7 +52,7 @@ const rendered = (code: string) =>
 
 /** A module built by a build without the line that names its key (every such module ends with it, once). */
 function withoutKey(code: string): string {
-	const line = /\nexport const sourcedKey = "[0-9a-f]+";\n$/;
+	const line = /\nexport const __sourcedKey = "[0-9a-f]+";\n$/;
 	expect(code).toMatch(line);
 	return code.replace(line, '');
 }
@@ -157,7 +157,8 @@ describe('compiled briefs kept between builds', () => {
 		expect(site.kept()).toEqual([]);
 
 		const dev = await site.build(false);
-		expect(await dev.compile()).toBe(whole);
+		// The same module, but for the line naming its key, which a build adds (its HTML kept in it or not) and `astro dev` does not.
+		expect(await dev.compile()).toBe(withoutKey(whole));
 		expect(site.kept()).toHaveLength(1);
 	});
 
@@ -177,7 +178,7 @@ describe('compiled briefs kept between builds', () => {
 		expect(after).not.toBe(before);
 		expect(withoutKey(after)).toBe(withoutKey(before));
 		// Not in `astro dev`, where no page is reused.
-		expect(await (await site.build(false)).compile(short)).not.toMatch(/sourcedKey/);
+		expect(await (await site.build(false)).compile(short)).not.toMatch(/__sourcedKey/);
 	});
 
 	it('never keeps a brief that fails, and forgets what a build did not use', async () => {
