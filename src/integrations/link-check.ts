@@ -56,32 +56,30 @@ export async function checkLinks(dir: string, base = '/'): Promise<string[]> {
 			const href = decodeEntities(raw!);
 			// As a browser reads an address: tabs and line breaks dropped, spaces and control characters trimmed at its ends.
 			const address = href.replace(/[\t\n\r]/g, '').replace(/^[\0- ]+|[\0- ]+$/g, '');
-			// Most links of a brief go to its own ids (citations, notes, figures): no address to resolve.
-			if (address.startsWith('#')) {
-				const fragment = decoded(address.slice(1))?.split(':~:')[0];
-				if (fragment === undefined) problems.push(`${page}: link to ${href}: its #fragment is not valid percent-encoding`);
-				else if (fragment && !pages.get(file)!.has(fragment))
-					problems.push(`${page}: link to ${href}, but ${page} has no id "${fragment}"`);
-				continue;
+			// Most links of a brief go to its own ids (citations, notes, figures): the page itself, no address to resolve.
+			let target = file;
+			let hash = address;
+			if (!address.startsWith('#')) {
+				if (/^[a-z][a-z0-9+.-]*:/i.test(address) || address.startsWith('//')) continue;
+				const url = new URL(address, `http://site${base}${page.replace(/index\.html$/, '')}`);
+				if (!url.pathname.startsWith(base)) {
+					problems.push(`${page}: link to ${href} leaves the site's base path ${base}: make it with withBase() (src/utils/url.ts)`);
+					continue;
+				}
+				const where = decoded(url.pathname.slice(base.length));
+				if (where === undefined) {
+					problems.push(`${page}: link to ${href}: its path is not valid percent-encoding`);
+					continue;
+				}
+				target = path.join(dir, where);
+				if (url.pathname.endsWith('/')) target = path.join(target, 'index.html');
+				if (!fileExists(target)) {
+					problems.push(`${page}: link to ${href}, but there is no ${path.relative(dir, target)}`);
+					continue;
+				}
+				hash = url.hash;
 			}
-			if (/^[a-z][a-z0-9+.-]*:/i.test(address) || address.startsWith('//')) continue;
-			const url = new URL(address, `http://site${base}${page.replace(/index\.html$/, '')}`);
-			if (!url.pathname.startsWith(base)) {
-				problems.push(`${page}: link to ${href} leaves the site's base path ${base}: make it with withBase() (src/utils/url.ts)`);
-				continue;
-			}
-			const where = decoded(url.pathname.slice(base.length));
-			if (where === undefined) {
-				problems.push(`${page}: link to ${href}: its path is not valid percent-encoding`);
-				continue;
-			}
-			let target = path.join(dir, where);
-			if (url.pathname.endsWith('/')) target = path.join(target, 'index.html');
-			if (!fileExists(target)) {
-				problems.push(`${page}: link to ${href}, but there is no ${path.relative(dir, target)}`);
-				continue;
-			}
-			const fragment = decoded(url.hash.slice(1))?.split(':~:')[0];
+			const fragment = decoded(hash.slice(1))?.split(':~:')[0];
 			if (fragment === undefined) problems.push(`${page}: link to ${href}: its #fragment is not valid percent-encoding`);
 			else if (fragment && !pages.get(target)?.has(fragment)) {
 				problems.push(`${page}: link to ${href}, but ${path.relative(dir, target)} has no id "${fragment}"`);

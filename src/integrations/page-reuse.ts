@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 /** Astro's list of the pages it can reuse, in its cache directory (astro/dist/core/build/incremental.js). */
-export const REUSE_LIST = 'incremental-build.json';
+const REUSE_LIST = 'incremental-build.json';
 /** Ours, beside it: pages are being rendered. */
 export const RENDERING = 'sourced-rendering';
 

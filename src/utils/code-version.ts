@@ -24,17 +24,16 @@ export function codeVersion(root: string): string {
 	if (known) return known;
 	const src = fileURLToPath(new URL('..', import.meta.url));
 	const files = readdirSync(src, { recursive: true, withFileTypes: true })
-		// Not an editor's or a system's hidden files (.swp, .DS_Store), which would make every build a new version.
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.join(entry.parentPath, entry.name))
+		// Not an editor's or a system's hidden files or folders (.swp, .DS_Store), which would make every build a new version.
 		.filter(
-			(entry) =>
-				entry.isFile() &&
-				!entry.name.startsWith('.') &&
+			(file) =>
 				!path
-					.relative(src, entry.parentPath)
+					.relative(src, file)
 					.split(path.sep)
 					.some((part) => part.startsWith('.')),
 		)
-		.map((entry) => path.join(entry.parentPath, entry.name))
 		.sort();
 	const hash = createHash('sha256');
 	for (const file of files) hash.update(path.relative(src, file)).update('\0').update(readFileSync(file)).update('\0');

@@ -43,11 +43,8 @@ async function write(): Promise<void> {
 	await cp(path.join(root, 'content/briefs/internet-plus.mdx'), path.join(content, 'briefs/internet-plus.mdx'));
 	const bibliography = await readFile(path.join(root, 'content/bibliography.bib'), 'utf8');
 	await writeFile(path.join(content, 'bibliography.bib'), bibliography);
-	const klein = bibliography.slice(
-		bibliography.indexOf('@techreport{klein2020,'),
-		bibliography.indexOf('\n}\n', bibliography.indexOf('@techreport{klein2020,')) + 3,
-	);
-	await writeFile(path.join(content, 'short.bib'), klein);
+	const klein = bibliography.indexOf('@techreport{klein2020,');
+	await writeFile(path.join(content, 'short.bib'), bibliography.slice(klein, bibliography.indexOf('\n}\n', klein) + 3));
 	for (let i = 1; i <= 5; i++) {
 		await writeFile(
 			path.join(content, 'briefs', `brief-0${i}.mdx`),

@@ -21,22 +21,20 @@ beforeAll(async () => {
 	const config = await writeSiteConfig(path.join(outRoot, 'site-offline', 'astro.config.ts'), {
 		cacheDir: path.join(outRoot, 'site-offline', 'cache'),
 	});
-	const buildInto = (outDir: string) =>
-		oneBuildAtATime(() =>
-			Promise.resolve(
-				spawnSync(
-					'unshare',
-					['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir, '--config', config],
-					{
-						cwd: root,
-						env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-						encoding: 'utf8',
-					},
-				),
-			),
-		);
 	// A build over the cache another build left is tests/build/incremental.test.ts.
-	result = await buildInto(again);
+	result = await oneBuildAtATime(() =>
+		Promise.resolve(
+			spawnSync(
+				'unshare',
+				['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', again, '--config', config],
+				{
+					cwd: root,
+					env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+					encoding: 'utf8',
+				},
+			),
+		),
+	);
 }, 600_000);
 
 it('builds with no network', () => {
