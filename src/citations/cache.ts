@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersions } from '../utils/package-versions.ts';
 import { writeWhole } from '../utils/write-whole.ts';
 
 /** Where the citation stage keeps formatted work between builds; set once Astro knows its cache directory. */
@@ -12,6 +13,11 @@ export interface CitationCacheOptions {
 	 * `virtual:sourced/config`; without it, work is kept for this process only.
 	 */
 	cacheDir?: URL | string | undefined;
+	/**
+	 * The project whose installed citeproc-js and citation-js format the
+	 * citations: their versions are part of every key kept in `cacheDir`.
+	 */
+	root?: string | undefined;
 }
 
 /**
@@ -36,8 +42,12 @@ export class CitationCache {
 
 	private readonly options: CitationCacheOptions;
 
+	/** What formats besides the code (FORMAT_VERSION): citeproc-js and citation-js (an upgrade can print a citation differently), and Node, whose ICU sorts entries. */
+	private readonly formatters: string;
+
 	constructor(options: CitationCacheOptions = {}) {
 		this.options = options;
+		this.formatters = formatters(options.root ?? process.cwd());
 	}
 
 	/**
@@ -46,7 +56,7 @@ export class CitationCache {
 	 * in memory for the rest of the build.
 	 */
 	get<T>(kind: string, inputs: unknown, compute: () => T, shared = true): T {
-		const key = keyOf(kind, inputs);
+		const key = this.keyOf(kind, inputs);
 		let value = this.read<T>(key);
 		if (value === undefined) {
 			value = compute();
@@ -60,7 +70,11 @@ export class CitationCache {
 
 	/** What is kept for these inputs, if anything. */
 	peek<T>(kind: string, inputs: unknown): T | undefined {
-		return this.read<T>(keyOf(kind, inputs));
+		return this.read<T>(this.keyOf(kind, inputs));
+	}
+
+	private keyOf(kind: string, inputs: unknown): string {
+		return `${kind}-${digest({ version: FORMAT_VERSION, formatters: this.formatters, inputs })}`;
 	}
 
 	private read<T>(key: string): T | undefined {
@@ -84,7 +98,8 @@ export class CitationCache {
 	}
 }
 
-const keyOf = (kind: string, inputs: unknown) => `${kind}-${digest({ version: FORMAT_VERSION, inputs })}`;
+const formatters = (root: string) =>
+	`${packageVersions(root, ['citeproc', '@citation-js/core', '@citation-js/plugin-csl', '@citation-js/plugin-bibtex'])} node@${process.versions.node}`;
 
 function write(file: string, value: unknown): void {
 	writeWhole(file, JSON.stringify(value));

@@ -7,4 +7,4 @@ import { CitationStage } from './stage.ts';
  * and writes the same cache in the site's cache directory, so what the
  * plugins formatted is not formatted again.
  */
-export const pageStage = new CitationStage({ cacheDir: paths.cache, locale: citations.locale });
+export const pageStage = new CitationStage({ cacheDir: paths.cache, root: paths.root, locale: citations.locale });

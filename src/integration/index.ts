@@ -71,7 +71,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 					siteOverride: process.env['SOURCED_SITE'],
 				});
 				const collector = new BuildCollector();
-				const stage = new CitationStage({ cacheDir: config.paths.cache, locale: config.citations.locale });
+				const stage = new CitationStage({ cacheDir: config.paths.cache, root: config.paths.root, locale: config.citations.locale });
 				// Sharing cards are drawn ahead of their pages only in a build; `astro dev` draws one when it is asked for.
 				const painter = command === 'build' ? new CardPainter(config.paths) : undefined;
 				// A second thread compiles briefs in a build that has many to compile (plugins/compile-thread.ts).

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { manifestPath, manifestText } from '../anchors/manifest.ts';
 import { displayPath } from '../bibliography/load.ts';
+import { replaceWhole } from '../utils/write-whole.ts';
 import type { BuildCollector } from '../integration/collector.ts';
 
 /**
@@ -29,7 +29,8 @@ export function anchorManifest(collector: BuildCollector, contentDir: string): {
 			hooks: {
 				'astro:build:done': ({ logger }) => {
 					if (text === undefined) return;
-					writeFileSync(file, text);
+					// Whole or not at all: a build stopped while writing it leaves the last manifest, never half of one.
+					replaceWhole(file, text);
 					logger.info(`updated ${displayPath(file)}: commit it with the content`);
 				},
 			},

@@ -36,7 +36,7 @@ const { CitationStage } = await import('../citations/stage.ts');
 
 const config = workerData as SourcedConfig;
 const collector = new BuildCollector();
-const stage = new CitationStage({ cacheDir: config.paths.cache, locale: config.citations.locale });
+const stage = new CitationStage({ cacheDir: config.paths.cache, root: config.paths.root, locale: config.citations.locale });
 // A card asked for goes to the build's painter at once, as the build's thread would send it.
 const processor = markdownProcessor({
 	config,

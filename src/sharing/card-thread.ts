@@ -19,7 +19,7 @@ function next(): void {
 	if (svg === undefined) return;
 	let drawn = false;
 	try {
-		if (!existsSync(cardFile(paths.cache, svg))) {
+		if (!existsSync(cardFile(paths, svg))) {
 			drawCard(svg, paths);
 			drawn = true;
 		}

@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { Resvg } from '@resvg/resvg-js';
 import { formatDate } from '../utils/dates.ts';
 import { escapeHtml } from '../utils/html.ts';
+import { packageVersions } from '../utils/package-versions.ts';
 import { writeWhole } from '../utils/write-whole.ts';
 
 /**
@@ -64,9 +65,18 @@ ${lines.map((l, i) => `<text x="96" y="${230 + i * 78}" font-family="Source Seri
 </svg>`;
 }
 
-/** Where the card drawn from `svg` is kept. */
-export const cardFile = (cache: string, svg: string) =>
-	path.join(cache, 'og-images', `${createHash('sha256').update(svg).digest('hex').slice(0, 32)}.png`);
+/** Where the card drawn from `svg` is kept: by the SVG and what draws it, resvg and the fonts (an upgrade of either draws it anew). */
+export const cardFile = ({ root, cache }: CardPaths, svg: string) =>
+	path.join(
+		cache,
+		'og-images',
+		`${createHash('sha256')
+			.update(packageVersions(root, ['@resvg/resvg-js', '@expo-google-fonts/source-serif-4']))
+			.update('\0')
+			.update(svg)
+			.digest('hex')
+			.slice(0, 32)}.png`,
+	);
 
 /** Bundled with the project (an npm package), so that the build needs no network and no system fonts. */
 const fonts = (root: string) =>
@@ -101,7 +111,7 @@ export function drawCard(svg: string, paths: CardPaths): Buffer {
 			.asPng(),
 	);
 	collectYoung();
-	writeWhole(cardFile(paths.cache, svg), png);
+	writeWhole(cardFile(paths, svg), png);
 	return png;
 }
 
@@ -109,7 +119,7 @@ export function drawCard(svg: string, paths: CardPaths): Buffer {
 export function card(text: CardText, paths: CardPaths): Buffer {
 	const svg = cardSvg(text);
 	try {
-		return readFileSync(cardFile(paths.cache, svg));
+		return readFileSync(cardFile(paths, svg));
 	} catch {
 		return drawCard(svg, paths);
 	}

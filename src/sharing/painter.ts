@@ -32,7 +32,7 @@ export class CardPainter {
 	/** Starts drawing a card unless it is in the cache, or on its way there. */
 	paint(text: CardText): void {
 		const svg = cardSvg(text);
-		if (this.broken || this.sent.has(svg) || existsSync(cardFile(this.paths.cache, svg))) return;
+		if (this.broken || this.sent.has(svg) || existsSync(cardFile(this.paths, svg))) return;
 		this.sent.add(svg);
 		const worker = this.thread();
 		if (!worker) return;

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -10,12 +10,27 @@ import { threadId } from 'node:worker_threads';
  */
 export function writeWhole(file: string, data: string | Uint8Array): boolean {
 	try {
-		mkdirSync(path.dirname(file), { recursive: true });
-		const temporary = `${file}.${process.pid}-${threadId}.tmp`;
-		writeFileSync(temporary, data);
-		renameSync(temporary, file);
+		replaceWhole(file, data);
 		return true;
 	} catch {
 		return false;
+	}
+}
+
+/**
+ * Replaces a file whole or not at all, and throws if it cannot: a file that
+ * is content (the anchor manifest an author commits) is never left half
+ * written by a build stopped while writing it, nor read half written by
+ * another build.
+ */
+export function replaceWhole(file: string, data: string | Uint8Array): void {
+	mkdirSync(path.dirname(file), { recursive: true });
+	const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+	try {
+		writeFileSync(temporary, data);
+		renameSync(temporary, file);
+	} catch (error) {
+		rmSync(temporary, { force: true });
+		throw error;
 	}
 }

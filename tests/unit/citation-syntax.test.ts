@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -107,6 +107,28 @@ describe('the citation cache', () => {
 			expect(new CitationCache({ cacheDir: dir }).get('brief', { a: 2 }, compute)).toBe(2);
 			expect(computed).toBe(2);
 			expect(readdirSync(path.join(dir, 'sourced-citations'))).toHaveLength(2);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('formats again after an upgrade of citeproc-js: what an older version wrote is not read back', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'sourced-cache-'));
+		// Two projects sharing one cache folder, with citeproc 2.4.63 and a later citeproc installed.
+		const project = (version: string) => {
+			const root = path.join(dir, `project-${version}`);
+			mkdirSync(path.join(root, 'node_modules', 'citeproc'), { recursive: true });
+			writeFileSync(path.join(root, 'node_modules', 'citeproc', 'package.json'), JSON.stringify({ name: 'citeproc', version }));
+			return root;
+		};
+		try {
+			const cacheDir = path.join(dir, 'cache');
+			let computed = 0;
+			const compute = () => ++computed;
+			expect(new CitationCache({ cacheDir, root: project('2.4.63') }).get('brief', { a: 1 }, compute)).toBe(1);
+			expect(new CitationCache({ cacheDir, root: project('2.4.63') }).get('brief', { a: 1 }, compute)).toBe(1);
+			expect(new CitationCache({ cacheDir, root: project('2.5.0') }).get('brief', { a: 1 }, compute)).toBe(2);
+			expect(computed).toBe(2);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}

@@ -1,0 +1,29 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { replaceWhole, writeWhole } from '../../src/utils/write-whole.ts';
+
+describe('replaceWhole (the anchor manifest) and writeWhole (cache files)', () => {
+	it('replaces a file with the new text, in a folder it makes, and leaves nothing else beside it', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'whole-'));
+		const file = path.join(dir, 'content', 'anchors.json');
+		replaceWhole(file, '{"old":1}');
+		replaceWhole(file, '{"new":2}');
+		expect(readFileSync(file, 'utf8')).toBe('{"new":2}');
+		expect(readdirSync(path.dirname(file))).toEqual(['anchors.json']);
+	});
+
+	it('throws when the file cannot be replaced, keeping the old one whole and no temporary file; writeWhole only says so', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'whole-'));
+		// A folder where the file should be: the rename fails after the text was written.
+		const file = path.join(dir, 'anchors.json');
+		mkdirSync(file);
+		writeFileSync(path.join(file, 'inside'), 'kept');
+		expect(() => replaceWhole(file, '{"new":2}')).toThrow();
+		expect(readdirSync(dir)).toEqual(['anchors.json']);
+		expect(readFileSync(path.join(file, 'inside'), 'utf8')).toBe('kept');
+		expect(writeWhole(file, '{"new":2}')).toBe(false);
+		expect(readdirSync(dir)).toEqual(['anchors.json']);
+	});
+});
