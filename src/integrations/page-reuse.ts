@@ -67,7 +67,8 @@ export function pageReuse(alive: (pid: number) => boolean = running): AstroInteg
 			'astro:config:done': ({ config, logger: log }) => {
 				cache = fileURLToPath(config.cacheDir);
 				logger = log;
-				const found = marks(cache, alive).filter((mark) => mark.pid !== process.pid);
+				// A mark of this process is one of a build that stopped in it (builds run in a test's process one at a time).
+				const found = marks(cache, alive);
 				const stopped = found.filter((mark) => !mark.alive);
 				const beside = found.filter((mark) => mark.alive);
 				if (stopped.length === 0 && beside.length === 0) return;
