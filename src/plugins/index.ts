@@ -62,6 +62,9 @@ export const remarkPluginsWith = ({ config, stage }: PipelineContext) => [
 	remarkSmartPunctuation,
 ];
 
+/** The painter of a pipeline that draws no sharing card (outside a build). */
+const NO_PAINTER: Pick<CardPainter, 'paint'> = { paint: () => {} };
+
 export const rehypePluginsWith = ({ config, stage, collector, painter }: PipelineContext) => [
 	rehypeMdxHtml,
 	rehypeHeadingIds,
@@ -81,7 +84,9 @@ export const rehypePluginsWith = ({ config, stage, collector, painter }: Pipelin
 	rehypeLinkButtons,
 	rehypeTableScroll,
 	rehypeExternalLinks,
-	...(painter ? [withOptions(rehypeSharingCard, { painter, site: config.site.name })] : []),
+	// In every pipeline, drawing nothing outside a build: Astro writes the pipeline into the digest of its content store, which a
+	// list one plugin shorter in `astro dev`, `astro sync` and `astro check` made differ from a build's, clearing the store each time.
+	withOptions(rehypeSharingCard, { painter: painter ?? NO_PAINTER, site: config.site.name }),
 	...(collector ? [rehypeCollect(collector)] : []),
 ];
 
