@@ -113,7 +113,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						clientScripts(scripts, config.site.base),
 						// Pagefind indexes the pages in its own process while the checks read them.
 						search.start,
-						linkCheck(),
+						linkCheck(config.paths.cache),
 						security(),
 						anchors.prepare,
 						search.finish,

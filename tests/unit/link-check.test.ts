@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { checkLinks } from '../../src/integrations/link-check.ts';
+import { checkLinks, readPage, type PageLinks } from '../../src/integrations/link-check.ts';
 
 async function site(pages: Record<string, string>): Promise<string> {
 	const dir = await mkdtemp(path.join(tmpdir(), 'link-check-'));
@@ -69,4 +69,50 @@ it('reads an address as a browser does, and reports broken percent-encoding inst
 		'index.html: link to /a%ZZ/: its path is not valid percent-encoding',
 		'index.html: link to /a%00b/, but there is no a\u0000b/index.html',
 	]);
+});
+
+it('keeps what it read of each page for the next check, reading again only pages whose bytes changed, and still checks every link', async () => {
+	const dir = await site({
+		'index.html': '<a href="/briefs/a/#p1">x</a><a href="/briefs/b/">b</a>',
+		'briefs/a/index.html': '<p id="p1">p</p><a href="#p1">self</a>',
+		'briefs/b/index.html': '<p id="q">q</p>',
+	});
+	const keep = path.join(dir, '..', `${path.basename(dir)}-kept.json`);
+	expect(await checkLinks(dir, '/', keep)).toEqual([]);
+	const kept = JSON.parse(await readFile(keep, 'utf8')) as { pages: Record<string, PageLinks> };
+	expect(Object.values(kept.pages)).toHaveLength(3);
+	expect(Object.values(kept.pages)).toContainEqual({ ids: ['p1'], links: ['#p1'] });
+	// What is kept is what is used: a page's entry doctored in the file is what the next check believes of a page with those bytes.
+	const a = Object.keys(kept.pages).find((digest) => kept.pages[digest]!.ids[0] === 'p1')!;
+	await writeFile(keep, JSON.stringify({ ...kept, pages: { ...kept.pages, [a]: { ids: ['p1', 'p1'], links: ['#p1'] } } }));
+	expect(await checkLinks(dir, '/', keep)).toEqual(['briefs/a/index.html: duplicate id "p1"']);
+	// A changed page is read again; an unchanged page's links are checked against it.
+	await writeFile(path.join(dir, 'briefs/a/index.html'), '<p id="p2">p</p>');
+	await rm(path.join(dir, 'briefs/b/index.html'));
+	expect(await checkLinks(dir, '/', keep)).toEqual([
+		'index.html: link to /briefs/a/#p1, but briefs/a/index.html has no id "p1"',
+		'index.html: link to /briefs/b/, but there is no briefs/b/index.html',
+	]);
+	// The pages gone are forgotten.
+	expect(Object.values((JSON.parse(await readFile(keep, 'utf8')) as { pages: Record<string, PageLinks> }).pages)).toHaveLength(2);
+	// Whatever else is in the file is no cache: every page is read.
+	await writeFile(keep, '{"version":0,"pages":{}}');
+	expect(await checkLinks(dir, '/', keep)).toHaveLength(2);
+	await writeFile(keep, 'not JSON');
+	expect(await checkLinks(dir, '/', keep)).toHaveLength(2);
+});
+
+it('reads a page the same whether its links are kept or not', async () => {
+	const pages = {
+		'index.html':
+			'<p id="a&amp;b">p</p><a href="#a&amp;b">ok</a><a href="#caf%C3%A9">bad</a><a href=" https://example.org/">out</a><a href="\tmailto:x@example.org">m</a><a href="//cdn.example/x.js">c</a><a href="/nowhere/">n</a>',
+		'404.html': '<p id="x">p</p><p id="x">q</p><a href="#x">ok</a><a href="#y">bad</a><img src="/missing.png">',
+	};
+	const dir = await site(pages);
+	const plain = await checkLinks(dir);
+	expect(plain).toHaveLength(5);
+	const keep = path.join(dir, '..', `${path.basename(dir)}-kept.json`);
+	expect(await checkLinks(dir, '/', keep)).toEqual(plain);
+	expect(await checkLinks(dir, '/', keep)).toEqual(plain);
+	expect(readPage(pages['index.html'])).toEqual({ ids: ['a&b'], links: ['#a&b', '#caf%C3%A9', '/nowhere/'] });
 });
