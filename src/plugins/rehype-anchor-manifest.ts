@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../utils/visit.ts';
 import { publishedAnchors, type AnchorRecord, type BriefAnchors } from '../anchors/manifest.ts';
 import { matchAnchors } from '../anchors/match.ts';
 import { normalize } from '../anchors/similarity.ts';

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../utils/visit.ts';
 import type { VFile } from 'vfile';
 import type { QuotedItem } from '../citations/evidence.ts';
 import { frontmatterOf } from './frontmatter.ts';

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../utils/visit.ts';
 import { displayPath } from '../bibliography/load.ts';
 import { strings } from '../ui/strings.ts';
 import { correctionDate, correctionIds } from '../utils/corrections.ts';

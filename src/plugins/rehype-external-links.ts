@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../utils/visit.ts';
 
 /**
  * Links that leave the site open without handing it the reader's page:

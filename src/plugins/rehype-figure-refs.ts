@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../utils/visit.ts';
 import { closest } from '../bibliography/suggest.ts';
 import { figuresOf } from './rehype-figures.ts';
 import { sourceLocation } from './source-location.ts';

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../utils/visit.ts';
 import type { VFile } from 'vfile';
 import { strings } from '../ui/strings.ts';
 import { warn } from '../utils/build-warnings.ts';

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../utils/visit.ts';
 import { strings } from '../ui/strings.ts';
 import { frontmatterOf } from './frontmatter.ts';
 

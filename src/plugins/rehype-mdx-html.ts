@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../utils/visit.ts';
 
 /** The MDX JSX node for an HTML element written in a brief, e.g. `<p id="key-claim">`. */
 interface JsxElement {

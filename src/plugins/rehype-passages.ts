@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../utils/visit.ts';
 import { textFragmentUrl, type QuotedItem } from '../citations/evidence.ts';
 import { bibliographyItems, referenceHref } from '../citations/stage.ts';
 import { strings } from '../ui/strings.ts';

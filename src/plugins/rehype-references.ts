@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../utils/visit.ts';
 import { fromHtml } from 'hast-util-from-html';
 import type { Source } from '../bibliography/load.ts';
 import { bibliographyItems, referenceHref } from '../citations/stage.ts';

@@ -2,7 +2,7 @@ import type { ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Data, Node, PhrasingContent, Root } from 'mdast';
 import type { Transformer } from 'unified';
-import { visitParents } from 'unist-util-visit-parents';
+import { visitParents } from '../utils/visit.ts';
 import type { VFile } from 'vfile';
 import { bibliographyErrors, displayPath, loadBibliography, type Bibliography, type Source } from '../bibliography/load.ts';
 import { lineIndex } from '../bibliography/parse-bibtex.ts';

@@ -2,7 +2,7 @@ import type { InlineCode, Nodes, Parents, Root, Text } from 'mdast';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../utils/visit.ts';
 
 /**
  * Smart punctuation, as Astro's own (remark-smartypants 3 with its default

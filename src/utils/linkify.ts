@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 
 /** An address in a formatted reference: up to white space, without the punctuation that ends a sentence. */
 const URL_RE = /https?:\/\/[^\s<>"]+[^\s<>".,;:)\]]/g;
