@@ -1,29 +1,51 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 
 /** Astro's list of the pages it can reuse, in its cache directory (astro/dist/core/build/incremental.js). */
 const REUSE_LIST = 'incremental-build.json';
-/** Ours, beside it: pages are being rendered, by the process named after the dot (`sourced-rendering.<pid>`). */
+/** Ours, beside it: pages are being rendered, by the process named after the dot (`sourced-rendering.<pid>.<start>`). */
 export const RENDERING = 'sourced-rendering';
 
-/** The mark of the build in process `pid`. */
-export const renderingMark = (pid: number) => `${RENDERING}.${pid}`;
-
-/** Whether a process is running (a mark of one that is not was left by a build that stopped). */
-export function running(pid: number): boolean {
+/**
+ * When a process started, as the kernel counts it (`/proc/<pid>/stat`), or
+ * '' where that cannot be read: with its pid, it names one process, not
+ * whichever later process is given the same pid.
+ */
+export function processStart(pid: number): string {
 	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		// EPERM: it runs, as another user
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+	} catch {
+		return '';
 	}
 }
 
-/** The builds that have marked the cache: each process, and whether it still runs (`pid` 0: an older build's unnamed mark). */
-function marks(cache: string, alive: (pid: number) => boolean): { file: string; pid: number; alive: boolean }[] {
+/** The mark of the build in process `pid`. */
+export const renderingMark = (pid: number, start = processStart(pid)) => `${RENDERING}.${pid}.${start}`;
+
+/** Whether the process that made a mark is running: its pid is in use, by a process that started when it did (where that is known). */
+export function running(pid: number, start: string): boolean {
+	try {
+		process.kill(pid, 0);
+	} catch (error) {
+		// EPERM: it runs, as another user
+		if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+	}
+	return start === '' || processStart(pid) === '' || processStart(pid) === start;
+}
+
+interface Mark {
+	file: string;
+	/** Made by this process (a build in it that threw leaves one, since builds in a process run one at a time). */
+	ours: boolean;
+	/** Made by another build that is rendering now. */
+	alive: boolean;
+}
+
+/** The builds that have marked the cache: this one's, other running ones', and those of builds that stopped (an older version's unnamed mark among them). */
+function marks(cache: string, alive: (pid: number, start: string) => boolean): Mark[] {
 	let names: string[];
 	try {
 		names = readdirSync(cache);
@@ -33,72 +55,97 @@ function marks(cache: string, alive: (pid: number) => boolean): { file: string; 
 	return names
 		.filter((name) => name === RENDERING || name.startsWith(`${RENDERING}.`))
 		.map((name) => {
-			const pid = Number(name.slice(RENDERING.length + 1)) || 0;
-			return { file: path.join(cache, name), pid, alive: pid > 0 && pid !== process.pid && alive(pid) };
+			const [pidText = '', start = ''] = name.slice(RENDERING.length + 1).split('.');
+			const pid = Number(pidText) || 0;
+			const ours = pid === process.pid;
+			return { file: path.join(cache, name), ours, alive: !ours && pid > 0 && alive(pid, start) };
 		});
 }
 
 /**
  * Keeps Astro's reuse of pages (experimental.incrementalBuild; utils/page-key.ts)
- * from copying a page no build finished. Astro stores each page's copy in its
- * cache as soon as the page is rendered, but the list that says which
- * inputs each copy was rendered from only once every page is: a build
- * stopped between the two (an error in a page, Ctrl-C, out of memory)
- * leaves copies of pages rendered from its inputs under the list of the
- * build before it, and the next build, its author's edit undone, would copy
- * them out. Each build marks the cache while it renders (a file named
- * after its process) and removes its mark when it is done; a build that
- * finds the mark of a process that no longer runs forgets the list and the
- * copies, and renders every page.
+ * from copying a page no build finished, or a page another build wrote.
+ * Astro stores each page's copy in its cache as soon as the page is
+ * rendered, but the list that says which inputs each copy was rendered from
+ * only once every page is: a build stopped between the two (an error in a
+ * page, Ctrl-C, out of memory) leaves copies of pages rendered from its
+ * inputs under the list of the build before it, and the next build, its
+ * author's edit undone, would copy them out. Each build marks the cache
+ * while it renders (a file named after its process) and removes its mark
+ * when it is done; a build that finds a mark of a process that no longer
+ * runs forgets the list and the copies, and renders every page.
  *
  * Two builds at once over one cache (two terminals, two sites given the
- * same `cacheDir`) would write each other's copies: a build that finds
- * another's mark while it runs renders every page, and one that sees
- * another build render beside it leaves no list behind.
+ * same `cacheDir`) write each other's copies, so neither list may be kept:
+ * a build that finds another's mark, of a running build or of one that
+ * stopped while others ran, renders every page and writes into that mark
+ * that it was there; a build whose mark was written into, or that saw any
+ * other mark while it rendered, leaves no list behind. The copies of a
+ * build that stopped are forgotten by the first build that finds no other
+ * build running.
  */
-export function pageReuse(alive: (pid: number) => boolean = running): AstroIntegration {
+export function pageReuse(alive: (pid: number, start: string) => boolean = running): AstroIntegration {
 	let cache = '';
 	let logger: AstroIntegrationLogger | undefined;
+	let overlapped = false;
+	const own = () => path.join(cache, renderingMark(process.pid));
 	const forgetList = () => rmSync(path.join(cache, REUSE_LIST), { force: true });
-	const others = () => marks(cache, alive).filter((mark) => mark.alive);
+	const others = () => marks(cache, alive).filter((mark) => !mark.ours);
+	/** Tells each other build's mark that this build was here (its list then describes copies this build wrote too). */
+	const sign = (found: Mark[]) => {
+		for (const mark of found) {
+			try {
+				appendFileSync(mark.file, `${process.pid}\n`);
+			} catch {
+				// gone meanwhile: that build is done, and its own check sees this build's mark
+			}
+		}
+	};
 	return {
 		name: 'sourced:page-reuse',
 		hooks: {
 			'astro:config:done': ({ config, logger: log }) => {
 				cache = fileURLToPath(config.cacheDir);
 				logger = log;
-				// A mark of this process is one of a build that stopped in it (builds run in a test's process one at a time).
 				const found = marks(cache, alive);
-				const stopped = found.filter((mark) => !mark.alive);
-				const beside = found.filter((mark) => mark.alive);
-				if (stopped.length === 0 && beside.length === 0) return;
+				if (found.length === 0) return;
 				forgetList();
-				for (const mark of stopped) rmSync(mark.file, { force: true });
+				const beside = found.filter((mark) => mark.alive);
 				if (beside.length > 0) {
+					overlapped = true;
 					log.warn(
-						`another build (process ${beside.map((mark) => mark.pid).join(', ')}) is rendering pages with this cache, ${cache}: none of its pages is reused, every page is rendered. Give each site its own cacheDir, and build one at a time.`,
+						`another build is rendering pages with this cache, ${cache}: none of its pages is reused, every page is rendered. Give each site its own cacheDir, and build one at a time.`,
 					);
 					return;
 				}
-				// The copies too: with no list, Astro could never tell which of them to prune. (Not while another build writes them.)
+				// No build runs: the stopped builds' copies go too (with no list, Astro could never tell which of them to prune).
 				rmSync(path.join(cache, 'dist'), { recursive: true, force: true });
+				for (const mark of found) rmSync(mark.file, { force: true });
 				log.info('the last build stopped while rendering pages: none of its pages is reused, every page is rendered');
 			},
 			'astro:build:start': () => {
 				mkdirSync(cache, { recursive: true });
-				writeFileSync(path.join(cache, renderingMark(process.pid)), '');
+				writeFileSync(own(), '');
+				const found = others();
+				if (found.length > 0) overlapped = true;
+				sign(found.filter((mark) => mark.alive));
 			},
 			// Astro has written its list by now (astro/dist/core/build/generate.js).
 			'astro:build:generated': () => {
-				const beside = others();
-				if (beside.length > 0) {
+				const found = others();
+				let signed: boolean;
+				try {
+					signed = statSync(own()).size > 0;
+				} catch {
+					// removed by a build that found it stopped: another build ran beside this one
+					signed = true;
+				}
+				if (overlapped || signed || found.length > 0) {
 					// Its copies and ours are mixed in the cache: the next build renders every page.
 					forgetList();
-					logger?.warn(
-						`another build (process ${beside.map((mark) => mark.pid).join(', ')}) rendered pages with this cache while this one did: the next build reuses none of them`,
-					);
+					logger?.warn('another build rendered pages with this cache while this one did: the next build reuses none of them');
 				}
-				rmSync(path.join(cache, renderingMark(process.pid)), { force: true });
+				rmSync(own(), { force: true });
 			},
 		},
 	};
