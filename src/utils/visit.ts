@@ -15,8 +15,8 @@ import type { visitParents as unistVisitParents } from 'unist-util-visit-parents
  * random trees with visitors that skip, stop, and add and remove nodes
  * (tests/unit/visit.test.ts).
  *
- * The test is a node type (`'element'`), a function (called as theirs is),
- * or nothing; the plugins use no other form.
+ * The test is what unist-util-is takes: a node type (`'element'`), a
+ * function, an object of properties, a list of these, or nothing.
  */
 
 export const CONTINUE = true;
@@ -34,18 +34,34 @@ function toResult(value: unknown): Result {
 	return value === null || value === undefined ? EMPTY : [value];
 }
 
-function convert(test: unknown): (node: Node, index: number | undefined, parent: Parent | undefined) => boolean {
+type Check = (node: unknown, index: number | undefined, parent: Parent | undefined) => boolean;
+
+const looksLikeANode = (value: unknown): value is Node => value !== null && typeof value === 'object' && 'type' in value;
+
+/** A test function as unist-util-is calls it: only on nodes, with an index only when it is a number, and a parent or undefined. */
+function cast(test: (node: Node, index: number | undefined, parent: Parent | undefined) => unknown): Check {
+	return (value, index, parent) =>
+		looksLikeANode(value) && Boolean(test.call(undefined, value, typeof index === 'number' ? index : undefined, parent || undefined));
+}
+
+/** unist-util-is's `convert`: a type, a function, an object of properties to match, or a list of any of these. */
+function convert(test: unknown): Check {
 	if (test === null || test === undefined) return () => true;
-	if (typeof test === 'string') return (node) => node.type === test;
-	if (typeof test === 'function') {
-		const check = test as (this: unknown, node: Node, index: number | undefined, parent: Parent | undefined) => unknown;
-		return (node, index, parent) => Boolean(check.call(undefined, node, index, parent));
+	if (typeof test === 'function') return cast(test as (node: Node, index: number | undefined, parent: Parent | undefined) => unknown);
+	if (typeof test === 'object') {
+		if (Array.isArray(test)) {
+			const checks = test.map(convert);
+			return cast((node, index, parent) => checks.some((check) => check(node, index, parent)));
+		}
+		const properties = Object.entries(test as Record<string, unknown>);
+		return cast((node) => properties.every(([key, value]) => (node as unknown as Record<string, unknown>)[key] === value));
 	}
-	throw new TypeError('visit: a test must be a node type, a function, or nothing (src/utils/visit.ts)');
+	if (typeof test === 'string') return cast((node) => node.type === test);
+	throw new Error('Expected function, string, or object as test');
 }
 
 interface Walk {
-	is: (node: Node, index: number | undefined, parent: Parent | undefined) => boolean;
+	is: Check;
 	enter: Enter | undefined;
 	exit: Enter | undefined;
 	step: 1 | -1;
@@ -56,9 +72,8 @@ interface Walk {
 function walk(w: Walk, node: Node, index: number | undefined, parent: Parent | undefined, ancestors: Parent[]): Result {
 	const matches = w.is(node, index, parent);
 	let result = EMPTY;
-	const call = (visitor: Enter) => toResult(w.ancestors ? visitor(node, ancestors, index) : visitor(node, index, parent));
 	if (w.enter && matches) {
-		result = call(w.enter);
+		result = toResult(w.ancestors ? w.enter(node, ancestors, index) : w.enter(node, index, parent));
 		if (result[0] === EXIT) return result;
 	}
 	const self = node as Partial<Parent>;
@@ -74,7 +89,7 @@ function walk(w: Walk, node: Node, index: number | undefined, parent: Parent | u
 		}
 	}
 	if (w.exit && matches) {
-		const exitResult = call(w.exit);
+		const exitResult = toResult(w.ancestors ? w.exit(node, ancestors, index) : w.exit(node, index, parent));
 		if (exitResult[0] === SKIP) throw new Error('Unexpected value `skip` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing');
 		if (exitResult[0] === EXIT || typeof exitResult[1] === 'number') return exitResult;
 	}
@@ -107,7 +122,9 @@ function run(tree: unknown, testOrVisitors: unknown, visitorsOrReverse: unknown,
 		exit = maybeExit as Enter;
 	} else
 		throw new Error(`Unexpected value \`${String(visitors)}\` for \`enter\` or \`visitors\`, expected visitor or object with visitors`);
-	walk({ is: convert(test), enter, exit, step: reverse ? -1 : 1, ancestors }, tree as Node, undefined, undefined, []);
+	const is = convert(test);
+	// As theirs: no test (or an empty one) matches every node.
+	walk({ is: test ? is : () => true, enter, exit, step: reverse ? -1 : 1, ancestors }, tree as Node, undefined, undefined, []);
 }
 
 export const visit = ((tree: unknown, a: unknown, b?: unknown, c?: unknown) => run(tree, a, b, c, false)) as unknown as typeof unistVisit;
