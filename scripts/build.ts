@@ -45,7 +45,8 @@ const ALLOCATOR = { MIMALLOC_ARENA_EAGER_COMMIT: '0' };
  * still in use. Four alternating pairs of cold 300-brief builds: 39.0–41.1 s
  * (CPU 64.4–67.3 s) against 40.3–51.7 s (CPU 66.3–86.5 s) without, at the
  * same peak memory (1.12–1.19 GB against 1.08–1.18 GB); 128 MB used more
- * memory (1.42–1.53 GB) and was no faster.
+ * memory (1.42–1.53 GB) and was no faster. The flag holds for every
+ * thread of the process (the compile and card threads too).
  */
 const V8 = ['--heap-growing-percent=50', '--max-semi-space-size=64'];
 

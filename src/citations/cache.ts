@@ -42,7 +42,7 @@ export class CitationCache {
 
 	private readonly options: CitationCacheOptions;
 
-	/** What formats besides the code (FORMAT_VERSION): citeproc-js and citation-js (an upgrade can print a citation differently), and Node, whose ICU sorts entries. */
+	/** What formats besides the code (FORMAT_VERSION): citeproc-js and citation-js (an upgrade can print a citation differently), and Node and its ICU, which sorts entries. */
 	private readonly formatters: string;
 
 	constructor(options: CitationCacheOptions = {}) {
@@ -99,7 +99,7 @@ export class CitationCache {
 }
 
 const formatters = (root: string) =>
-	`${packageVersions(root, ['citeproc', '@citation-js/core', '@citation-js/plugin-csl', '@citation-js/plugin-bibtex'])} node@${process.versions.node}`;
+	`${packageVersions(root, ['citeproc', '@citation-js/core', '@citation-js/plugin-csl', '@citation-js/plugin-bibtex'])} node@${process.versions.node} icu@${process.versions.icu ?? '?'}`;
 
 function write(file: string, value: unknown): void {
 	writeWhole(file, JSON.stringify(value));

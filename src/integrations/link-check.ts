@@ -15,8 +15,9 @@ export interface PageLinks {
 	links: string[];
 }
 
-/** The version of what `readPage` makes of a page: raise it with any change to it, and a kept file is not read back. */
-const READ_VERSION = 1;
+/** The version of what `readPage` makes of a page: its code's own digest, so that a change to how a page is read never reads back what the old code kept. */
+let readVersion: string | undefined;
+const version = () => (readVersion ??= hash('sha256', [readPage, decodeEntities, ID, HREF, EXTERNAL].map(String).join('\0'), 'base64url'));
 
 /** Reads a page's ids and links: a function of its bytes alone. */
 export function readPage(text: string): PageLinks {
@@ -77,7 +78,7 @@ export async function checkLinks(dir: string, base = '/', keep?: string): Promis
 	}
 	// Kept: what this site's pages are now (a page gone is forgotten), written only when that is new.
 	if (keep && (changed || read.size !== kept.size))
-		writeWhole(keep, JSON.stringify({ version: READ_VERSION, pages: Object.fromEntries(read) }));
+		writeWhole(keep, JSON.stringify({ version: version(), pages: Object.fromEntries(read) }));
 	const exists = new Map<string, boolean>();
 	const fileExists = (file: string) => {
 		let known = exists.get(file);
@@ -133,12 +134,16 @@ export async function checkLinks(dir: string, base = '/', keep?: string): Promis
 function readKept(file: string): Map<string, PageLinks> {
 	try {
 		const kept = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown; pages?: Record<string, PageLinks> };
-		if (kept.version === READ_VERSION && kept.pages && typeof kept.pages === 'object') return new Map(Object.entries(kept.pages));
+		if (kept.version === version() && kept.pages && typeof kept.pages === 'object')
+			// An entry of another shape (a file edited by hand) is no entry: that page is read again.
+			return new Map(Object.entries(kept.pages).filter(([, page]) => isStrings(page?.ids) && isStrings(page.links)));
 	} catch {
 		// none yet, or written by something else: every page is read
 	}
 	return new Map();
 }
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** Percent-decoded, or undefined where the encoding is broken (`%`, half a character). */
 function decoded(text: string): string | undefined {

@@ -21,16 +21,21 @@ export function writeWhole(file: string, data: string | Uint8Array): boolean {
  * Replaces a file whole or not at all, and throws if it cannot: a file that
  * is content (the anchor manifest an author commits) is never left half
  * written by a build stopped while writing it, nor read half written by
- * another build.
+ * another build. (Not synced to disk: a power cut can still lose it.)
  */
 export function replaceWhole(file: string, data: string | Uint8Array): void {
 	mkdirSync(path.dirname(file), { recursive: true });
-	const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+	// Hidden, beside the file: a build killed between the two steps leaves no file an author would commit with the content.
+	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
 	try {
 		writeFileSync(temporary, data);
 		renameSync(temporary, file);
 	} catch (error) {
-		rmSync(temporary, { force: true });
+		try {
+			rmSync(temporary, { force: true });
+		} catch {
+			// the error that matters is the first
+		}
 		throw error;
 	}
 }

@@ -96,10 +96,20 @@ it('keeps what it read of each page for the next check, reading again only pages
 	// The pages gone are forgotten.
 	expect(Object.values((JSON.parse(await readFile(keep, 'utf8')) as { pages: Record<string, PageLinks> }).pages)).toHaveLength(2);
 	// Whatever else is in the file is no cache: every page is read.
-	await writeFile(keep, '{"version":0,"pages":{}}');
+	await writeFile(
+		keep,
+		JSON.stringify({ version: 'another', pages: (JSON.parse(await readFile(keep, 'utf8')) as { pages: unknown }).pages }),
+	);
 	expect(await checkLinks(dir, '/', keep)).toHaveLength(2);
 	await writeFile(keep, 'not JSON');
 	expect(await checkLinks(dir, '/', keep)).toHaveLength(2);
+	// An entry of another shape is read again, not trusted.
+	const current = JSON.parse(await readFile(keep, 'utf8')) as { version: string; pages: Record<string, unknown> };
+	for (const digest of Object.keys(current.pages)) current.pages[digest] = { ids: 5, links: ['#p1'] };
+	await writeFile(keep, JSON.stringify(current));
+	expect(await checkLinks(dir, '/', keep)).toHaveLength(2);
+	await rm(dir, { recursive: true, force: true });
+	await rm(keep, { force: true });
 });
 
 it('reads a page the same whether its links are kept or not', async () => {
@@ -115,4 +125,6 @@ it('reads a page the same whether its links are kept or not', async () => {
 	expect(await checkLinks(dir, '/', keep)).toEqual(plain);
 	expect(await checkLinks(dir, '/', keep)).toEqual(plain);
 	expect(readPage(pages['index.html'])).toEqual({ ids: ['a&b'], links: ['#a&b', '#caf%C3%A9', '/nowhere/'] });
+	await rm(dir, { recursive: true, force: true });
+	await rm(keep, { force: true });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,5 +24,6 @@ describe('packageVersions (part of the keys of the citation and sharing-card cac
 		const project = path.join(dir, 'sites', 'research');
 		mkdirSync(project, { recursive: true });
 		expect(packageVersions(project, ['citeproc', 'no-such-package-here'])).toBe('citeproc@9.8.7 no-such-package-here@?');
+		rmSync(dir, { recursive: true, force: true });
 	});
 });

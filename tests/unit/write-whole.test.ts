@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ describe('replaceWhole (the anchor manifest) and writeWhole (cache files)', () =
 		replaceWhole(file, '{"new":2}');
 		expect(readFileSync(file, 'utf8')).toBe('{"new":2}');
 		expect(readdirSync(path.dirname(file))).toEqual(['anchors.json']);
+		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('throws when the file cannot be replaced, keeping the old one whole and no temporary file; writeWhole only says so', () => {
@@ -25,5 +26,6 @@ describe('replaceWhole (the anchor manifest) and writeWhole (cache files)', () =
 		expect(readFileSync(path.join(file, 'inside'), 'utf8')).toBe('kept');
 		expect(writeWhole(file, '{"new":2}')).toBe(false);
 		expect(readdirSync(dir)).toEqual(['anchors.json']);
+		rmSync(dir, { recursive: true, force: true });
 	});
 });
