@@ -33,7 +33,8 @@ export function running(pid: number, start: string): boolean {
 		// EPERM: it runs, as another user
 		if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
 	}
-	return start === '' || processStart(pid) === '' || processStart(pid) === start;
+	const now = processStart(pid);
+	return start === '' || now === '' || now === start;
 }
 
 interface Mark {
@@ -86,9 +87,10 @@ function marks(cache: string, alive: (pid: number, start: string) => boolean): M
  */
 export function pageReuse(alive: (pid: number, start: string) => boolean = running): AstroIntegration {
 	let cache = '';
+	/** This build's mark (config:done). */
+	let own = '';
 	let logger: AstroIntegrationLogger | undefined;
 	let overlapped = false;
-	const own = () => path.join(cache, renderingMark(process.pid));
 	const forgetList = () => rmSync(path.join(cache, REUSE_LIST), { force: true });
 	const others = () => marks(cache, alive).filter((mark) => !mark.ours);
 	/** Tells each other build's mark that this build was here (its list then describes copies this build wrote too). */
@@ -106,6 +108,7 @@ export function pageReuse(alive: (pid: number, start: string) => boolean = runni
 		hooks: {
 			'astro:config:done': ({ config, logger: log }) => {
 				cache = fileURLToPath(config.cacheDir);
+				own = path.join(cache, renderingMark(process.pid));
 				logger = log;
 				const found = marks(cache, alive);
 				if (found.length === 0) return;
@@ -125,7 +128,7 @@ export function pageReuse(alive: (pid: number, start: string) => boolean = runni
 			},
 			'astro:build:start': () => {
 				mkdirSync(cache, { recursive: true });
-				writeFileSync(own(), '');
+				writeFileSync(own, '');
 				const found = others();
 				if (found.length > 0) overlapped = true;
 				sign(found.filter((mark) => mark.alive));
@@ -135,7 +138,7 @@ export function pageReuse(alive: (pid: number, start: string) => boolean = runni
 				const found = others();
 				let signed: boolean;
 				try {
-					signed = statSync(own()).size > 0;
+					signed = statSync(own).size > 0;
 				} catch {
 					// removed by a build that found it stopped: another build ran beside this one
 					signed = true;
@@ -145,7 +148,7 @@ export function pageReuse(alive: (pid: number, start: string) => boolean = runni
 					forgetList();
 					logger?.warn('another build rendered pages with this cache while this one did: the next build reuses none of them');
 				}
-				rmSync(own(), { force: true });
+				rmSync(own, { force: true });
 			},
 		},
 	};

@@ -1,11 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { headOf } from '../../src/integrations/security.ts';
 
+const folders: string[] = [];
+afterAll(() => {
+	for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
 const file = (text: string) => {
-	const name = path.join(mkdtempSync(path.join(tmpdir(), 'security-head-')), 'index.html');
+	const folder = mkdtempSync(path.join(tmpdir(), 'security-head-'));
+	folders.push(folder);
+	const name = path.join(folder, 'index.html');
 	writeFileSync(name, text);
 	return name;
 };
