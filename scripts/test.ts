@@ -1,0 +1,93 @@
+/**
+ * `npm test`: every check and every test, reporting every failure of a run
+ * at once.
+ *
+ * 1. `astro sync` writes Astro's types (.astro/), which both the type check
+ *    and the typed lint read.
+ * 2. The checks that read the sources run side by side: `astro check`, ESLint,
+ *    Prettier, and the unit layer with its coverage threshold. Each on its own
+ *    keeps one core busy for most of its time (ESLint and the type check each
+ *    build a TypeScript program); one after another they left the machine's
+ *    second core idle for about 50 s. Their output is printed whole, one
+ *    check after another, as each ends.
+ * 3. The build and browser layers, which already keep both cores busy (two
+ *    Vitest workers, each with a build or a Chromium).
+ *
+ *   node scripts/test.ts
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const bin = (name: string) => path.resolve('node_modules/.bin', name);
+
+interface Step {
+	name: string;
+	command: string;
+	args: string[];
+}
+
+const STATIC: Step[] = [
+	{ name: 'astro check', command: bin('astro'), args: ['check', '--noSync'] },
+	{
+		name: 'eslint',
+		command: bin('eslint'),
+		args: ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'],
+	},
+	{
+		name: 'prettier',
+		command: bin('prettier'),
+		args: ['--check', '--cache', '--cache-location', 'node_modules/.cache/prettier/cache', '**/*.{ts,astro,js}'],
+	},
+	{ name: 'unit tests', command: bin('vitest'), args: ['run', '--project', 'unit', '--coverage'] },
+];
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/** Runs a step with its output kept, to print whole when it ends (steps that run side by side would interleave their lines). */
+function quietly(step: Step): Promise<{ step: Step; ok: boolean; output: string; took: string }> {
+	const start = performance.now();
+	return new Promise((resolve) => {
+		const child = spawn(step.command, step.args, { env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.on('error', (error) => resolve({ step, ok: false, output: `${output}${error.message}\n`, took: seconds(start) }));
+		child.on('close', (code) => resolve({ step, ok: code === 0, output, took: seconds(start) }));
+	});
+}
+
+/** Runs a step with its output shown as it comes. */
+function loudly(step: Step): Promise<boolean> {
+	return new Promise((resolve) => {
+		const child = spawn(step.command, step.args, { stdio: 'inherit' });
+		child.on('error', () => resolve(false));
+		child.on('close', (code) => resolve(code === 0));
+	});
+}
+
+const start = performance.now();
+const failed: string[] = [];
+
+if (!(await loudly({ name: 'astro sync', command: bin('astro'), args: ['sync'] }))) failed.push('astro sync');
+
+// Without Astro's types, the type check and the typed lint would report errors that are not the code's.
+if (failed.length === 0) {
+	await Promise.all(
+		STATIC.map((step) =>
+			quietly(step).then(({ ok, output, took }) => {
+				process.stdout.write(`\n── ${step.name}: ${ok ? 'passed' : 'FAILED'} (${took}) ──\n${output.trimEnd()}\n`);
+				if (!ok) failed.push(step.name);
+			}),
+		),
+	);
+}
+
+// The build and browser layers run even when a check failed: a run reports every failure at once.
+const layers = { name: 'build and browser tests', command: bin('vitest'), args: ['run', '--project', 'build', '--project', 'browser'] };
+process.stdout.write(`\n── ${layers.name} ──\n`);
+if (!(await loudly(layers))) failed.push(layers.name);
+
+process.stdout.write(
+	`\n${failed.length ? `FAILED: ${failed.join(', ')}` : 'Every check and test passed'} (npm test, ${seconds(start)}).\n`,
+);
+process.exitCode = failed.length ? 1 : 0;
