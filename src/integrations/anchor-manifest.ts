@@ -29,8 +29,9 @@ export function anchorManifest(collector: BuildCollector, contentDir: string): {
 			hooks: {
 				'astro:build:done': ({ logger }) => {
 					if (text === undefined) return;
-					// Whole or not at all: a build stopped while writing it leaves the last manifest, never half of one.
-					replaceWhole(file, text);
+					// Whole or not at all, and on the disk before the build says so: a build stopped while writing it, or a
+					// power cut after, leaves the last manifest or this one, never half of one.
+					replaceWhole(file, text, { durable: true });
 					logger.info(`updated ${displayPath(file)}: commit it with the content`);
 				},
 			},

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -21,14 +21,26 @@ export function writeWhole(file: string, data: string | Uint8Array): boolean {
  * Replaces a file whole or not at all, and throws if it cannot: a file that
  * is content (the anchor manifest an author commits) is never left half
  * written by a build stopped while writing it, nor read half written by
- * another build. (Not synced to disk: a power cut can still lose it.)
+ * another build. With `durable`, the new text is on the disk before it
+ * replaces the old, and the replacement before this returns: a power cut
+ * leaves one manifest or the other, never an empty file (what a rename
+ * of unsynced data can leave on ext4 or XFS).
  */
-export function replaceWhole(file: string, data: string | Uint8Array): void {
-	mkdirSync(path.dirname(file), { recursive: true });
+export function replaceWhole(file: string, data: string | Uint8Array, { durable = false } = {}): void {
+	const dir = path.dirname(file);
+	mkdirSync(dir, { recursive: true });
 	// Hidden, beside the file: a build killed between the two steps leaves no file an author would commit with the content.
-	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
+	const temporary = path.join(dir, `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
 	try {
-		writeFileSync(temporary, data);
+		if (durable) {
+			const fd = openSync(temporary, 'w');
+			try {
+				writeFileSync(fd, data);
+				fsyncSync(fd);
+			} finally {
+				closeSync(fd);
+			}
+		} else writeFileSync(temporary, data);
 		renameSync(temporary, file);
 	} catch (error) {
 		try {
@@ -37,5 +49,23 @@ export function replaceWhole(file: string, data: string | Uint8Array): void {
 			// the error that matters is the first
 		}
 		throw error;
+	}
+	if (durable) syncFolder(dir);
+}
+
+/** Puts a folder's entries (a rename in it) on the disk, where the system lets a folder be opened for that (not on Windows). */
+function syncFolder(dir: string): void {
+	let fd: number;
+	try {
+		fd = openSync(dir, 'r');
+	} catch {
+		return;
+	}
+	try {
+		fsyncSync(fd);
+	} catch {
+		// EINVAL, EISDIR, EPERM: a folder this system cannot sync; the rename stands
+	} finally {
+		closeSync(fd);
 	}
 }

@@ -5,15 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { replaceWhole, writeWhole } from '../../src/utils/write-whole.ts';
 
 describe('replaceWhole (the anchor manifest) and writeWhole (cache files)', () => {
-	it('replaces a file with the new text, in a folder it makes, and leaves nothing else beside it', () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'whole-'));
-		const file = path.join(dir, 'content', 'anchors.json');
-		replaceWhole(file, '{"old":1}');
-		replaceWhole(file, '{"new":2}');
-		expect(readFileSync(file, 'utf8')).toBe('{"new":2}');
-		expect(readdirSync(path.dirname(file))).toEqual(['anchors.json']);
-		rmSync(dir, { recursive: true, force: true });
-	});
+	// Durable (synced to the disk, file and folder) or not, what a reader of the file sees is the same; a power cut is not tested.
+	it.each([false, true])(
+		'replaces a file with the new text, in a folder it makes, and leaves nothing else beside it (durable: %s)',
+		(durable) => {
+			const dir = mkdtempSync(path.join(tmpdir(), 'whole-'));
+			const file = path.join(dir, 'content', 'anchors.json');
+			replaceWhole(file, '{"old":1}', { durable });
+			replaceWhole(file, '{"new":2}', { durable });
+			expect(readFileSync(file, 'utf8')).toBe('{"new":2}');
+			expect(readdirSync(path.dirname(file))).toEqual(['anchors.json']);
+			rmSync(dir, { recursive: true, force: true });
+		},
+	);
 
 	it('throws when the file cannot be replaced, keeping the old one whole and no temporary file; writeWhole only says so', () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'whole-'));
@@ -22,6 +26,7 @@ describe('replaceWhole (the anchor manifest) and writeWhole (cache files)', () =
 		mkdirSync(file);
 		writeFileSync(path.join(file, 'inside'), 'kept');
 		expect(() => replaceWhole(file, '{"new":2}')).toThrow();
+		expect(() => replaceWhole(file, '{"new":2}', { durable: true })).toThrow();
 		expect(readdirSync(dir)).toEqual(['anchors.json']);
 		expect(readFileSync(path.join(file, 'inside'), 'utf8')).toBe('kept');
 		expect(writeWhole(file, '{"new":2}')).toBe(false);
