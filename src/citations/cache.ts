@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { touch } from '../utils/cache-files.ts';
 import { packageVersions } from '../utils/package-versions.ts';
 import { writeWhole } from '../utils/write-whole.ts';
 
@@ -35,7 +36,8 @@ export const digest = (value: unknown) => createHash('sha256').update(JSON.strin
  * Work memoised by content (style, locale, the items' CSL-JSON, the
  * clusters): in memory for this build, and as one small JSON file per key in
  * `<cacheDir>/sourced-citations/`, so an unchanged brief is not formatted again
- * on the next build. A key holds all its inputs, so nothing is ever stale.
+ * on the next build. A key holds all its inputs, so nothing is ever stale;
+ * a file no build has read for a month is pruned (utils/cache-files.ts).
  */
 export class CitationCache {
 	private readonly memory = new Map<string, unknown>();
@@ -84,6 +86,8 @@ export class CitationCache {
 		try {
 			const value = JSON.parse(readFileSync(file, 'utf8')) as T;
 			this.memory.set(key, value);
+			// Used by this build: kept by the next prune (utils/cache-files.ts).
+			touch(file);
 			return value;
 		} catch {
 			return undefined;

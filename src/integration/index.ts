@@ -7,6 +7,7 @@ import { displayPath } from '../bibliography/load.ts';
 import { mdxBracedCitations } from '../citations/mdx-braces.ts';
 import { CitationStage } from '../citations/stage.ts';
 import { anchorManifest } from '../integrations/anchor-manifest.ts';
+import { cachePrune } from '../integrations/cache-prune.ts';
 import { compiledBriefs } from '../integrations/compiled-briefs.ts';
 import { citationReport } from '../integrations/citation-report.ts';
 import { clientScripts } from '../integrations/client-scripts.ts';
@@ -124,6 +125,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						siteAddress(config.site),
 						compiledBriefs(mdxCache),
 						...(painter ? [sharingCards(painter)] : []),
+						cachePrune(config.paths.cache),
 					],
 				});
 			},

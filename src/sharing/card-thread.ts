@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { touch } from '../utils/cache-files.ts';
 import { cardFile, drawCard, type CardPaths } from './card.ts';
 
 /**
@@ -19,7 +19,7 @@ function next(): void {
 	if (svg === undefined) return;
 	let drawn = false;
 	try {
-		if (!existsSync(cardFile(paths, svg))) {
+		if (!touch(cardFile(paths, svg))) {
 			drawCard(svg, paths);
 			drawn = true;
 		}

@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { Resvg } from '@resvg/resvg-js';
 import { formatDate } from '../utils/dates.ts';
 import { escapeHtml } from '../utils/html.ts';
+import { touch } from '../utils/cache-files.ts';
 import { packageVersions } from '../utils/package-versions.ts';
 import { writeWhole } from '../utils/write-whole.ts';
 
@@ -118,8 +119,12 @@ export function drawCard(svg: string, paths: CardPaths): Buffer {
 /** The card, from the cache if it was drawn before (by an earlier build, or by the painter during this one), else drawn now. */
 export function card(text: CardText, paths: CardPaths): Buffer {
 	const svg = cardSvg(text);
+	const file = cardFile(paths, svg);
 	try {
-		return readFileSync(cardFile(paths, svg));
+		const png = readFileSync(file);
+		// Used by this build: kept by the next prune (utils/cache-files.ts).
+		touch(file);
+		return png;
 	} catch {
 		return drawCard(svg, paths);
 	}

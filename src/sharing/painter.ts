@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../utils/worker.ts';
+import { touch } from '../utils/cache-files.ts';
 import { cardFile, cardSvg, type CardPaths, type CardText } from './card.ts';
 
 /**
@@ -32,7 +32,7 @@ export class CardPainter {
 	/** Starts drawing a card unless it is in the cache, or on its way there. */
 	paint(text: CardText): void {
 		const svg = cardSvg(text);
-		if (this.broken || this.sent.has(svg) || existsSync(cardFile(this.paths, svg))) return;
+		if (this.broken || this.sent.has(svg) || touch(cardFile(this.paths, svg))) return;
 		this.sent.add(svg);
 		const worker = this.thread();
 		if (!worker) return;
