@@ -26,18 +26,18 @@ interface Step {
 	args: string[];
 }
 
+/** An npm script of package.json, run by the npm that runs this (or the one on the PATH). */
+const npmRun = (script: string): Pick<Step, 'command' | 'args'> => {
+	const npm = process.env['npm_execpath'];
+	return npm
+		? { command: process.execPath, args: [npm, 'run', '--silent', script] }
+		: { command: 'npm', args: ['run', '--silent', script] };
+};
+
 const STATIC: Step[] = [
 	{ name: 'astro check', command: bin('astro'), args: ['check', '--noSync'] },
-	{
-		name: 'eslint',
-		command: bin('eslint'),
-		args: ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.'],
-	},
-	{
-		name: 'prettier',
-		command: bin('prettier'),
-		args: ['--check', '--cache', '--cache-location', 'node_modules/.cache/prettier/cache', '**/*.{ts,astro,js}'],
-	},
+	{ name: 'eslint', ...npmRun('lint:eslint') },
+	{ name: 'prettier', ...npmRun('lint:format') },
 	{ name: 'unit tests', command: bin('vitest'), args: ['run', '--project', 'unit', '--coverage'] },
 ];
 
@@ -47,11 +47,19 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 function quietly(step: Step): Promise<{ step: Step; ok: boolean; output: string; took: string }> {
 	const start = performance.now();
 	return new Promise((resolve) => {
-		const child = spawn(step.command, step.args, { env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
 		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.on('error', (error) => resolve({ step, ok: false, output: `${output}${error.message}\n`, took: seconds(start) }));
+		const failed = (error: Error) => resolve({ step, ok: false, output: `${output}${error.message}\n`, took: seconds(start) });
+		let child;
+		try {
+			child = spawn(step.command, step.args, { env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+		} catch (error) {
+			failed(error as Error);
+			return;
+		}
+		// As text, decoded across chunks: a character split between two chunks is not garbled.
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+		child.on('error', failed);
 		child.on('close', (code) => resolve({ step, ok: code === 0, output, took: seconds(start) }));
 	});
 }
@@ -59,8 +67,18 @@ function quietly(step: Step): Promise<{ step: Step; ok: boolean; output: string;
 /** Runs a step with its output shown as it comes. */
 function loudly(step: Step): Promise<boolean> {
 	return new Promise((resolve) => {
-		const child = spawn(step.command, step.args, { stdio: 'inherit' });
-		child.on('error', () => resolve(false));
+		let child;
+		try {
+			child = spawn(step.command, step.args, { stdio: 'inherit' });
+		} catch (error) {
+			process.stderr.write(`${step.name}: ${(error as Error).message}\n`);
+			resolve(false);
+			return;
+		}
+		child.on('error', (error) => {
+			process.stderr.write(`${step.name}: ${error.message}\n`);
+			resolve(false);
+		});
 		child.on('close', (code) => resolve(code === 0));
 	});
 }
@@ -71,7 +89,8 @@ const failed: string[] = [];
 if (!(await loudly({ name: 'astro sync', command: bin('astro'), args: ['sync'] }))) failed.push('astro sync');
 
 // Without Astro's types, the type check and the typed lint would report errors that are not the code's.
-if (failed.length === 0) {
+if (failed.length > 0) failed.push(...STATIC.map((step) => `${step.name} (not run)`));
+else {
 	await Promise.all(
 		STATIC.map((step) =>
 			quietly(step).then(({ ok, output, took }) => {

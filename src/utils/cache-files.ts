@@ -1,4 +1,4 @@
-import { readdirSync, rmdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmdirSync, rmSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -20,8 +20,9 @@ export function touch(file: string, now = new Date()): boolean {
 	try {
 		utimesSync(file, now, now);
 		return true;
-	} catch {
-		return false;
+	} catch (error) {
+		// Only its owner may set a file's times: another user's cache, or a read-only one, is read as it is, unmarked.
+		return (error as NodeJS.ErrnoException).code !== 'ENOENT' && existsSync(file);
 	}
 }
 
@@ -31,7 +32,8 @@ export function touch(file: string, now = new Date()): boolean {
  * folders left empty; returns how many files went. A file that cannot be
  * removed (gone meanwhile, or not ours to remove) is left: pruning only ever
  * saves space. Another build using the cache at the same moment has marked
- * what it uses now, so nothing it reads is taken.
+ * what it has used; a file it has yet to reach may be taken, and is then
+ * only made again.
  */
 export function pruneUnused(dir: string, days = UNUSED_DAYS, now = Date.now()): number {
 	const before = now - days * 24 * 60 * 60 * 1000;
@@ -47,7 +49,8 @@ export function pruneUnused(dir: string, days = UNUSED_DAYS, now = Date.now()): 
 		for (const name of names) {
 			const file = path.join(folder, name);
 			try {
-				const stat = statSync(file);
+				// lstat: a link in the cache is removed as a file, never followed into what it links to.
+				const stat = lstatSync(file);
 				if (stat.isDirectory()) {
 					// Only if still empty: another build may have written into it since (rmdir then fails, and it stays).
 					if (depth > 0 && sweep(file, depth - 1)) {

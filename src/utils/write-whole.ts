@@ -32,15 +32,7 @@ export function replaceWhole(file: string, data: string | Uint8Array, { durable 
 	// Hidden, beside the file: a build killed between the two steps leaves no file an author would commit with the content.
 	const temporary = path.join(dir, `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
 	try {
-		if (durable) {
-			const fd = openSync(temporary, 'w');
-			try {
-				writeFileSync(fd, data);
-				fsyncSync(fd);
-			} finally {
-				closeSync(fd);
-			}
-		} else writeFileSync(temporary, data);
+		write(temporary, data, durable, dir);
 		renameSync(temporary, file);
 	} catch (error) {
 		try {
@@ -51,6 +43,25 @@ export function replaceWhole(file: string, data: string | Uint8Array, { durable 
 		throw error;
 	}
 	if (durable) syncFolder(dir);
+}
+
+/** Writes the temporary file (synced when durable), in a folder made again if another build's cache prune removed it, empty, meanwhile. */
+function write(temporary: string, data: string | Uint8Array, durable: boolean, dir: string, again = true): void {
+	try {
+		if (durable) {
+			const fd = openSync(temporary, 'w');
+			try {
+				writeFileSync(fd, data);
+				fsyncSync(fd);
+			} finally {
+				closeSync(fd);
+			}
+		} else writeFileSync(temporary, data);
+	} catch (error) {
+		if (!again || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		mkdirSync(dir, { recursive: true });
+		write(temporary, data, durable, dir, false);
+	}
 }
 
 /** Puts a folder's entries (a rename in it) on the disk, where the system lets a folder be opened for that (not on Windows). */

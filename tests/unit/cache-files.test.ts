@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CitationCache } from '../../src/citations/cache.ts';
 import { cachePrune } from '../../src/integrations/cache-prune.ts';
 import { card, cardFile, cardSvg } from '../../src/sharing/card.ts';
 import { pruneUnused, touch, UNUSED_DAYS } from '../../src/utils/cache-files.ts';
-import { root } from '../helpers/build.ts';
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const DAY = 24 * 60 * 60 * 1000;
 const folders: string[] = [];
 afterAll(() => {

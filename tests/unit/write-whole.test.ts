@@ -1,26 +1,36 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { replaceWhole, writeWhole } from '../../src/utils/write-whole.ts';
+
+/** Temporary folders, removed after the file's tests whether they passed or not. */
+const folders: string[] = [];
+afterAll(() => {
+	for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+const temporary = (prefix: string) => {
+	const dir = mkdtempSync(path.join(tmpdir(), prefix));
+	folders.push(dir);
+	return dir;
+};
 
 describe('replaceWhole (the anchor manifest) and writeWhole (cache files)', () => {
 	// Durable (synced to the disk, file and folder) or not, what a reader of the file sees is the same; a power cut is not tested.
 	it.each([false, true])(
 		'replaces a file with the new text, in a folder it makes, and leaves nothing else beside it (durable: %s)',
 		(durable) => {
-			const dir = mkdtempSync(path.join(tmpdir(), 'whole-'));
+			const dir = temporary('whole-');
 			const file = path.join(dir, 'content', 'anchors.json');
 			replaceWhole(file, '{"old":1}', { durable });
 			replaceWhole(file, '{"new":2}', { durable });
 			expect(readFileSync(file, 'utf8')).toBe('{"new":2}');
 			expect(readdirSync(path.dirname(file))).toEqual(['anchors.json']);
-			rmSync(dir, { recursive: true, force: true });
 		},
 	);
 
 	it('throws when the file cannot be replaced, keeping the old one whole and no temporary file; writeWhole only says so', () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'whole-'));
+		const dir = temporary('whole-');
 		// A folder where the file should be: the rename fails after the text was written.
 		const file = path.join(dir, 'anchors.json');
 		mkdirSync(file);
@@ -31,6 +41,5 @@ describe('replaceWhole (the anchor manifest) and writeWhole (cache files)', () =
 		expect(readFileSync(path.join(file, 'inside'), 'utf8')).toBe('kept');
 		expect(writeWhole(file, '{"new":2}')).toBe(false);
 		expect(readdirSync(dir)).toEqual(['anchors.json']);
-		rmSync(dir, { recursive: true, force: true });
 	});
 });
