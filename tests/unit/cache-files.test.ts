@@ -1,25 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CitationCache } from '../../src/citations/cache.ts';
 import { cachePrune } from '../../src/integrations/cache-prune.ts';
 import { card, cardFile, cardSvg } from '../../src/sharing/card.ts';
 import { pruneUnused, touch, UNUSED_DAYS } from '../../src/utils/cache-files.ts';
+import { temporaryFolders } from '../helpers/temporary.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const DAY = 24 * 60 * 60 * 1000;
-const folders: string[] = [];
-afterAll(() => {
-	for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-function folder(): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'cache-files-'));
-	folders.push(dir);
-	return dir;
-}
+const folder = () => temporary('cache-files-');
+const temporary = temporaryFolders();
 
 /** A file last used `days` days ago. */
 function file(at: string, days: number, text = '{}'): string {

@@ -1,24 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolders } from '../helpers/temporary.ts';
 import { packageVersions } from '../../src/utils/package-versions.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Temporary folders, removed after the file's tests whether they passed or not. */
-const folders: string[] = [];
-afterAll(() => {
-	for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-const temporary = (prefix: string) => {
-	const dir = mkdtempSync(path.join(tmpdir(), prefix));
-	folders.push(dir);
-	return dir;
-};
+const temporary = temporaryFolders();
 
 describe('packageVersions (part of the keys of the citation and sharing-card caches)', () => {
 	it('names the versions installed for the project, as its lockfile has them', () => {

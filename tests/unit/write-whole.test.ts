@@ -1,19 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { temporaryFolders } from '../helpers/temporary.ts';
 import { replaceWhole, writeWhole } from '../../src/utils/write-whole.ts';
 
-/** Temporary folders, removed after the file's tests whether they passed or not. */
-const folders: string[] = [];
-afterAll(() => {
-	for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-const temporary = (prefix: string) => {
-	const dir = mkdtempSync(path.join(tmpdir(), prefix));
-	folders.push(dir);
-	return dir;
-};
+const temporary = temporaryFolders();
 
 describe('replaceWhole (the anchor manifest) and writeWhole (cache files)', () => {
 	// Durable (synced to the disk, file and folder) or not, what a reader of the file sees is the same; a power cut is not tested.
