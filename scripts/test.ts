@@ -41,6 +41,17 @@ const STATIC: Step[] = [
 	{ name: 'unit tests', command: bin('vitest'), args: ['run', '--project', 'unit', '--coverage'] },
 ];
 
+/**
+ * The environment of a step whose output is kept: colours as this run's own
+ * output has them (a step writing to a pipe would leave them out). Without a
+ * terminal, NO_COLOR and no FORCE_COLOR at all: picocolors (Prettier's,
+ * Vitest's) colours whenever FORCE_COLOR is set, even to 0.
+ */
+function colours(terminal: boolean): NodeJS.ProcessEnv {
+	const { FORCE_COLOR: _, NO_COLOR: __, ...env } = process.env;
+	return terminal ? { ...env, FORCE_COLOR: '1' } : { ...env, NO_COLOR: '1' };
+}
+
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 /** Runs a step with its output kept, to print whole when it ends (steps that run side by side would interleave their lines). */
@@ -51,7 +62,7 @@ function quietly(step: Step): Promise<{ step: Step; ok: boolean; output: string;
 		const failed = (error: Error) => resolve({ step, ok: false, output: `${output}${error.message}\n`, took: seconds(start) });
 		let child;
 		try {
-			child = spawn(step.command, step.args, { env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+			child = spawn(step.command, step.args, { env: colours(process.stdout.isTTY) });
 		} catch (error) {
 			failed(error as Error);
 			return;
