@@ -32,7 +32,7 @@ export function replaceWhole(file: string, data: string | Uint8Array, { durable 
 	// Hidden, beside the file: a build killed between the two steps leaves no file an author would commit with the content.
 	const temporary = path.join(dir, `.${path.basename(file)}.${process.pid}-${threadId}.tmp`);
 	try {
-		write(temporary, data, durable, dir);
+		write(temporary, data, durable);
 		renameSync(temporary, file);
 	} catch (error) {
 		try {
@@ -45,22 +45,24 @@ export function replaceWhole(file: string, data: string | Uint8Array, { durable 
 	if (durable) syncFolder(dir);
 }
 
-/** Writes the temporary file (synced when durable), in a folder made again if another build's cache prune removed it, empty, meanwhile. */
-function write(temporary: string, data: string | Uint8Array, durable: boolean, dir: string, again = true): void {
+/** Writes the temporary file, synced when durable; in its folder made again if another build's cache prune removed it, empty, meanwhile. */
+function write(temporary: string, data: string | Uint8Array, durable: boolean): void {
+	const once = () => {
+		if (!durable) return writeFileSync(temporary, data);
+		const fd = openSync(temporary, 'w');
+		try {
+			writeFileSync(fd, data);
+			fsyncSync(fd);
+		} finally {
+			closeSync(fd);
+		}
+	};
 	try {
-		if (durable) {
-			const fd = openSync(temporary, 'w');
-			try {
-				writeFileSync(fd, data);
-				fsyncSync(fd);
-			} finally {
-				closeSync(fd);
-			}
-		} else writeFileSync(temporary, data);
+		once();
 	} catch (error) {
-		if (!again || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-		mkdirSync(dir, { recursive: true });
-		write(temporary, data, durable, dir, false);
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		mkdirSync(path.dirname(temporary), { recursive: true });
+		once();
 	}
 }
 
