@@ -35,11 +35,13 @@ describe('packageVersions (part of the keys of the citation and sharing-card cac
 			mkdirSync(path.dirname(file), { recursive: true });
 			writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json));
 		};
-		// Its package.json cannot be required, and the folder of its entry has a manifest without a name.
+		// Its package.json cannot be required, and the folder of its entry has manifests that are not its own: one without a
+		// name, above it one of a package it vendors (a version that is not resvg's, which only the name tells apart).
 		const hidden = path.join(dir, 'node_modules', '@resvg', 'resvg-js');
-		write(path.join(hidden, 'package.json'), { name: '@resvg/resvg-js', version: '2.7.0', exports: { '.': './dist/index.js' } });
-		write(path.join(hidden, 'dist', 'package.json'), { type: 'commonjs' });
-		write(path.join(hidden, 'dist', 'index.js'), 'module.exports = {};');
+		write(path.join(hidden, 'package.json'), { name: '@resvg/resvg-js', version: '2.7.0', exports: { '.': './dist/cjs/index.js' } });
+		write(path.join(hidden, 'dist', 'package.json'), { name: 'resvg-wasm-vendored', version: '0.9.0' });
+		write(path.join(hidden, 'dist', 'cjs', 'package.json'), { type: 'commonjs' });
+		write(path.join(hidden, 'dist', 'cjs', 'index.js'), 'module.exports = {};');
 		// pnpm: node_modules/<name> is a link into its store.
 		const stored = path.join(dir, 'node_modules', '.pnpm', 'citeproc@2.4.63', 'node_modules', 'citeproc');
 		write(path.join(stored, 'package.json'), { name: 'citeproc', version: '2.4.63', main: 'citeproc_commonjs.js' });
