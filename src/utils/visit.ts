@@ -122,9 +122,8 @@ function run(tree: unknown, testOrVisitors: unknown, visitorsOrReverse: unknown,
 		exit = maybeExit as Enter;
 	} else
 		throw new Error(`Unexpected value \`${String(visitors)}\` for \`enter\` or \`visitors\`, expected visitor or object with visitors`);
-	const is = convert(test);
 	// As theirs: no test (or an empty one) matches every node.
-	walk({ is: test ? is : () => true, enter, exit, step: reverse ? -1 : 1, ancestors }, tree as Node, undefined, undefined, []);
+	walk({ is: test ? convert(test) : () => true, enter, exit, step: reverse ? -1 : 1, ancestors }, tree as Node, undefined, undefined, []);
 }
 
 export const visit = ((tree: unknown, a: unknown, b?: unknown, c?: unknown) => run(tree, a, b, c, false)) as unknown as typeof unistVisit;
