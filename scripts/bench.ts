@@ -42,6 +42,12 @@ const sizes = values.sizes.split(',').filter(Boolean).map(Number);
 const runs = Number(values.runs);
 const root = process.cwd();
 const work = path.join(tmpdir(), 'sourced-bench');
+/**
+ * The generated briefs, inside the project as an author's content is: Astro
+ * reuses pages only for content inside the project (integrations/page-reuse.ts),
+ * so a corpus elsewhere would measure every build rendering every page.
+ */
+const corpora = path.join(root, 'tests/.out/bench');
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -242,7 +248,7 @@ let pageFigures: PageFigures | undefined;
 const buildTimes = new Map<number, number>();
 
 for (const size of sizes) {
-	const content = size === 1 ? path.join(root, 'content') : await makeCorpus(size, path.join(work, `corpus-${size}`), root);
+	const content = size === 1 ? path.join(root, 'content') : await makeCorpus(size, path.join(corpora, `corpus-${size}`), root);
 	const outDir = path.join(work, `dist-${size}`);
 	const builds = [];
 	for (let run = 0; run < runs; run++) {
@@ -331,7 +337,7 @@ if (peer) {
 	const rows: (string | number)[][] = [];
 	const cpuRows: (string | number)[][] = [];
 	for (const size of compareSizes) {
-		const content = await makeCorpus(size, path.join(work, `corpus-${size}`), root);
+		const content = await makeCorpus(size, path.join(corpora, `corpus-${size}`), root);
 		await preparePeer(peer, size, root);
 		const outDir = path.join(work, `dist-compare-${size}`);
 		const cacheDir = `${outDir}-cache`;

@@ -14,7 +14,7 @@ import { clientScripts } from '../integrations/client-scripts.ts';
 import { contentWarnings } from '../integrations/content-warnings.ts';
 import { linkCheck } from '../integrations/link-check.ts';
 import { pagefind } from '../integrations/pagefind.ts';
-import { pageReuse } from '../integrations/page-reuse.ts';
+import { contentTracked, pageReuse, untrackedContent } from '../integrations/page-reuse.ts';
 import { security } from '../integrations/security.ts';
 import { sharingCards } from '../integrations/sharing-cards.ts';
 import { siteAddress } from '../integrations/site-address.ts';
@@ -58,7 +58,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 	return {
 		name: 'sourced',
 		hooks: {
-			'astro:config:setup': ({ config: astro, command, updateConfig }) => {
+			'astro:config:setup': ({ config: astro, command, updateConfig, logger }) => {
 				// Every page is rendered once, at build time, from what the build keeps in its cache (a brief's HTML
 				// included, plugins/mdx-cache.ts), then checked and indexed as files: a server has none of that.
 				if (astro.output !== 'static')
@@ -78,6 +78,9 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 				// A second thread compiles briefs in a build that has many to compile (plugins/compile-thread.ts).
 				const thread = command === 'build' ? new CompileThread(config, (card) => painter?.paint(card)) : undefined;
 				const mdxCache = new MdxCache(config, collector, command === 'build', thread);
+				// Pages are reused only where Astro can tell which of them a change to the content affects (integrations/page-reuse.ts).
+				const reuse = contentTracked(config.paths.content, config.paths.root);
+				if (!reuse && command === 'build') logger.warn(untrackedContent(config.paths.content, config.paths.root));
 				const scripts = { bootstrap: '' };
 				const search = pagefind(collector, config, stage);
 				const anchors = anchorManifest(collector, config.paths.content);
@@ -87,7 +90,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 					trailingSlash: 'always',
 					// A page whose cacheKey, code and rendered briefs are those of the last build is copied from it, not rendered again
 					// (utils/page-key.ts; README, "How a build reuses its pages").
-					experimental: { incrementalBuild: true },
+					experimental: { incrementalBuild: reuse },
 					// Unless the project sets its own (Astro's default is one).
 					...(astro.build.concurrency === 1 ? { build: { concurrency: RENDER_CONCURRENCY } } : {}),
 					// The painter as a function only: Astro writes the processor's options into its configuration's digests, and the

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -7,6 +7,34 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 const REUSE_LIST = 'incremental-build.json';
 /** Ours, beside it: pages are being rendered, by the process named after the dot (`sourced-rendering.<pid>.<start>`). */
 export const RENDERING = 'sourced-rendering';
+
+/**
+ * Whether Astro can tell which pages a change to the content changes: only
+ * when the content folder is inside the project (Astro's root). Astro
+ * records the briefs a page rendered by their paths relative to the root,
+ * and the hash of each brief's compiled module by its path with the root
+ * taken off (astro/dist/core/build/plugins/plugin-incremental.js): for a file
+ * outside the root, an absolute path, the two never meet, and a page was
+ * reused whenever the brief's own file and frontmatter were unchanged, though
+ * its bibliography, style or anchors had changed: the page showed the last
+ * build's citations. Compared as the files are, links resolved (the bundler
+ * names modules by their real paths).
+ */
+export function contentTracked(content: string, root: string): boolean {
+	const real = (folder: string) => {
+		try {
+			return realpathSync(folder);
+		} catch {
+			return path.resolve(folder);
+		}
+	};
+	const relative = path.relative(real(root), real(content));
+	return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** What a build says when it cannot reuse pages for that reason (contentTracked). */
+export const untrackedContent = (content: string, root: string) =>
+	`the content folder, ${path.resolve(content)}, is outside the project, ${path.resolve(root)}: Astro cannot tell which pages a change to it affects, so every page is rendered on every build (compiled briefs are still kept). Move the content folder into the project for faster builds.`;
 
 /**
  * When a process started, as the kernel counts it (`/proc/<pid>/stat`), or

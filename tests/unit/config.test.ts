@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,6 +89,46 @@ describe('the sourced() options', () => {
 		expect(concurrency(1)).toBe(RENDER_CONCURRENCY);
 		expect(RENDER_CONCURRENCY).toBe(4);
 		expect(concurrency(2)).toBeUndefined();
+	});
+
+	it('reuses pages only for content inside the project, where Astro can tell which pages a change affects, and says why otherwise', () => {
+		const root = mkdtempSync(path.join(tmpdir(), 'project-'));
+		const outside = mkdtempSync(path.join(tmpdir(), 'content-'));
+		mkdirSync(path.join(root, 'content'));
+		// A link inside the project to content outside it is still outside: the bundler names modules by their real paths.
+		symlinkSync(outside, path.join(root, 'linked'));
+		try {
+			const setup = (content: string, command = 'build') => {
+				const updates: { experimental?: { incrementalBuild?: boolean } }[] = [];
+				const warnings: string[] = [];
+				void sourced({ content }).hooks['astro:config:setup']!({
+					command,
+					config: {
+						output: 'static',
+						build: { concurrency: 1 },
+						root: pathToFileURL(`${root}/`),
+						cacheDir: pathToFileURL(`${root}/node_modules/.astro/`),
+					},
+					updateConfig: (update: (typeof updates)[number]) => updates.push(update),
+					logger: { warn: (message: string) => warnings.push(message), info: () => {} },
+				} as never);
+				return { reuse: updates.find((update) => update.experimental)?.experimental?.incrementalBuild, warnings };
+			};
+			expect(setup('content')).toEqual({ reuse: true, warnings: [] });
+			expect(setup(outside)).toEqual({
+				reuse: false,
+				warnings: [
+					`the content folder, ${outside}, is outside the project, ${root}: Astro cannot tell which pages a change to it affects, so every page is rendered on every build (compiled briefs are still kept). Move the content folder into the project for faster builds.`,
+				],
+			});
+			expect(setup('linked').reuse).toBe(false);
+			expect(setup('../elsewhere').reuse).toBe(false);
+			// `astro dev` reuses no pages: nothing to say.
+			expect(setup(outside, 'dev').warnings).toEqual([]);
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+			rmSync(outside, { recursive: true, force: true });
+		}
 	});
 
 	it('refuses a page of the project that renders on request, and only that', () => {
