@@ -14,7 +14,7 @@ import { clientScripts } from '../integrations/client-scripts.ts';
 import { contentWarnings } from '../integrations/content-warnings.ts';
 import { linkCheck } from '../integrations/link-check.ts';
 import { pagefind } from '../integrations/pagefind.ts';
-import { contentTracked, pageReuse, untrackedContent } from '../integrations/page-reuse.ts';
+import { pageReuse, untrackedContent } from '../integrations/page-reuse.ts';
 import { security } from '../integrations/security.ts';
 import { sharingCards } from '../integrations/sharing-cards.ts';
 import { siteAddress } from '../integrations/site-address.ts';
@@ -79,8 +79,9 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 				const thread = command === 'build' ? new CompileThread(config, (card) => painter?.paint(card)) : undefined;
 				const mdxCache = new MdxCache(config, collector, command === 'build', thread);
 				// Pages are reused only where Astro can tell which of them a change to the content affects (integrations/page-reuse.ts).
-				const reuse = contentTracked(config.paths.content, config.paths.root);
-				if (!reuse && command === 'build') logger.warn(untrackedContent(config.paths.content, config.paths.root));
+				const untracked = untrackedContent(config.paths.content, config.paths.root);
+				if (untracked !== undefined && command === 'build') logger.warn(untracked);
+				const reuse = untracked === undefined;
 				const scripts = { bootstrap: '' };
 				const search = pagefind(collector, config, stage);
 				const anchors = anchorManifest(collector, config.paths.content);

@@ -9,32 +9,54 @@ const REUSE_LIST = 'incremental-build.json';
 export const RENDERING = 'sourced-rendering';
 
 /**
- * Whether Astro can tell which pages a change to the content changes: only
- * when the content folder is inside the project (Astro's root). Astro
- * records the briefs a page rendered by their paths relative to the root,
- * and the hash of each brief's compiled module by its path with the root
- * taken off (astro/dist/core/build/plugins/plugin-incremental.js): for a file
- * outside the root, an absolute path, the two never meet, and a page was
- * reused whenever the brief's own file and frontmatter were unchanged, though
- * its bibliography, style or anchors had changed: the page showed the last
- * build's citations. Compared as the files are, links resolved (the bundler
- * names modules by their real paths).
+ * Why Astro cannot tell which pages a change to the content affects, or
+ * undefined when it can. Astro records the briefs a page rendered by their
+ * paths as the content folder names them, relative to the root, and the
+ * hash of each brief's compiled module by the module's real path with the
+ * root taken off (astro/dist/core/build/plugins/plugin-incremental.js). The
+ * two meet only for a brief inside the root reached through no link: for
+ * one outside (an absolute path), or behind a link (the bundler names
+ * modules by their real paths), they never did, and a page was reused
+ * whenever the brief's own file and frontmatter were unchanged, though its
+ * bibliography, style or anchors had changed: it showed the last build's
+ * citations.
  */
-export function contentTracked(content: string, root: string): boolean {
+export function untrackedContent(content: string, root: string): string | undefined {
+	const because = (reason: string, fix: string) =>
+		`${reason}: Astro cannot tell which pages a change to the content affects, so every page is rendered on every build (compiled briefs are still kept). ${fix} for faster builds.`;
+	const written = (folder: string) => path.resolve(folder);
 	const real = (folder: string) => {
 		try {
 			return realpathSync(folder);
 		} catch {
-			return path.resolve(folder);
+			return written(folder);
 		}
 	};
-	const relative = path.relative(real(root), real(content));
-	return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+	const briefs = path.join(content, 'briefs');
+	const linked = [root, content, briefs].find((folder) => real(folder) !== written(folder)) ?? linkAmong(briefs);
+	if (linked !== undefined)
+		return because(
+			`the content folder, ${written(content)}, is reached through a link (${written(linked)})`,
+			'Name the content folder by its real path and keep briefs as files, not links,',
+		);
+	const relative = path.relative(written(root), written(content));
+	if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+		return because(
+			`the content folder, ${written(content)}, is outside the project, ${written(root)}`,
+			'Move the content folder into the project',
+		);
+	return undefined;
 }
 
-/** What a build says when it cannot reuse pages for that reason (contentTracked). */
-export const untrackedContent = (content: string, root: string) =>
-	`the content folder, ${path.resolve(content)}, is outside the project, ${path.resolve(root)}: Astro cannot tell which pages a change to it affects, so every page is rendered on every build (compiled briefs are still kept). Move the content folder into the project for faster builds.`;
+/** The first link among the files and folders under `folder` (not followed), if any. */
+function linkAmong(folder: string): string | undefined {
+	try {
+		const link = readdirSync(folder, { recursive: true, withFileTypes: true }).find((entry) => entry.isSymbolicLink());
+		return link && path.join(link.parentPath, link.name);
+	} catch {
+		return undefined;
+	}
+}
 
 /**
  * When a process started, as the kernel counts it (`/proc/<pid>/stat`), or

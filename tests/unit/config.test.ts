@@ -91,12 +91,19 @@ describe('the sourced() options', () => {
 		expect(concurrency(2)).toBeUndefined();
 	});
 
-	it('reuses pages only for content inside the project, where Astro can tell which pages a change affects, and says why otherwise', () => {
+	it('reuses pages only where Astro can tell which pages a change to the content affects, and says why otherwise', () => {
 		const root = mkdtempSync(path.join(tmpdir(), 'project-'));
 		const outside = mkdtempSync(path.join(tmpdir(), 'content-'));
-		mkdirSync(path.join(root, 'content'));
-		// A link inside the project to content outside it is still outside: the bundler names modules by their real paths.
-		symlinkSync(outside, path.join(root, 'linked'));
+		const fix =
+			'Astro cannot tell which pages a change to the content affects, so every page is rendered on every build (compiled briefs are still kept).';
+		mkdirSync(path.join(root, 'content', 'briefs'), { recursive: true });
+		writeFileSync(path.join(root, 'content', 'briefs', 'a.mdx'), '');
+		// Links the bundler resolves and Astro's record of what a page rendered does not: to a folder outside, to one inside,
+		// and a brief that is a link.
+		symlinkSync(outside, path.join(root, 'outside'));
+		symlinkSync(path.join(root, 'content'), path.join(root, 'inside'));
+		mkdirSync(path.join(root, 'shared', 'briefs'), { recursive: true });
+		symlinkSync(path.join(root, 'content', 'briefs', 'a.mdx'), path.join(root, 'shared', 'briefs', 'b.mdx'));
 		try {
 			const setup = (content: string, command = 'build') => {
 				const updates: { experimental?: { incrementalBuild?: boolean } }[] = [];
@@ -118,11 +125,19 @@ describe('the sourced() options', () => {
 			expect(setup(outside)).toEqual({
 				reuse: false,
 				warnings: [
-					`the content folder, ${outside}, is outside the project, ${root}: Astro cannot tell which pages a change to it affects, so every page is rendered on every build (compiled briefs are still kept). Move the content folder into the project for faster builds.`,
+					`the content folder, ${outside}, is outside the project, ${root}: ${fix} Move the content folder into the project for faster builds.`,
 				],
 			});
-			expect(setup('linked').reuse).toBe(false);
 			expect(setup('../elsewhere').reuse).toBe(false);
+			const linked = (content: string, link: string) => ({
+				reuse: false,
+				warnings: [
+					`the content folder, ${path.join(root, content)}, is reached through a link (${path.join(root, link)}): ${fix} Name the content folder by its real path and keep briefs as files, not links, for faster builds.`,
+				],
+			});
+			expect(setup('outside')).toEqual(linked('outside', 'outside'));
+			expect(setup('inside')).toEqual(linked('inside', 'inside'));
+			expect(setup('shared')).toEqual(linked('shared', 'shared/briefs/b.mdx'));
 			// `astro dev` reuses no pages: nothing to say.
 			expect(setup(outside, 'dev').warnings).toEqual([]);
 		} finally {
