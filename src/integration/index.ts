@@ -81,7 +81,6 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 				// Pages are reused only where Astro can tell which of them a change to the content affects (integrations/page-reuse.ts).
 				const untracked = untrackedContent(config.paths.content, config.paths.root);
 				if (untracked !== undefined && command === 'build') logger.warn(untracked);
-				const reuse = untracked === undefined;
 				const scripts = { bootstrap: '' };
 				const search = pagefind(collector, config, stage);
 				const anchors = anchorManifest(collector, config.paths.content);
@@ -91,7 +90,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 					trailingSlash: 'always',
 					// A page whose cacheKey, code and rendered briefs are those of the last build is copied from it, not rendered again
 					// (utils/page-key.ts; README, "How a build reuses its pages").
-					experimental: { incrementalBuild: reuse },
+					experimental: { incrementalBuild: untracked === undefined },
 					// Unless the project sets its own (Astro's default is one).
 					...(astro.build.concurrency === 1 ? { build: { concurrency: RENDER_CONCURRENCY } } : {}),
 					// The painter as a function only: Astro writes the processor's options into its configuration's digests, and the

@@ -1,11 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseOptions, resolveConfig } from '../../src/integration/config.ts';
 import { RENDER_CONCURRENCY, sourced } from '../../src/integration/index.ts';
 import { bootstrapModule, configModule, virtualModules } from '../../src/integration/virtual-modules.ts';
+import { temporaryFolders } from '../helpers/temporary.ts';
+
+const temporary = temporaryFolders();
 
 const project = { root: '/srv/site', cacheDir: '/srv/site/node_modules/.astro' };
 
@@ -92,8 +94,8 @@ describe('the sourced() options', () => {
 	});
 
 	it('reuses pages only where Astro can tell which pages a change to the content affects, and says why otherwise', () => {
-		const root = mkdtempSync(path.join(tmpdir(), 'project-'));
-		const outside = mkdtempSync(path.join(tmpdir(), 'content-'));
+		const root = temporary('project-');
+		const outside = temporary('content-');
 		const fix =
 			'Astro cannot tell which pages a change to the content affects, so every page is rendered on every build (compiled briefs are still kept).';
 		mkdirSync(path.join(root, 'content', 'briefs'), { recursive: true });
@@ -104,46 +106,41 @@ describe('the sourced() options', () => {
 		symlinkSync(path.join(root, 'content'), path.join(root, 'inside'));
 		mkdirSync(path.join(root, 'shared', 'briefs'), { recursive: true });
 		symlinkSync(path.join(root, 'content', 'briefs', 'a.mdx'), path.join(root, 'shared', 'briefs', 'b.mdx'));
-		try {
-			const setup = (content: string, command = 'build') => {
-				const updates: { experimental?: { incrementalBuild?: boolean } }[] = [];
-				const warnings: string[] = [];
-				void sourced({ content }).hooks['astro:config:setup']!({
-					command,
-					config: {
-						output: 'static',
-						build: { concurrency: 1 },
-						root: pathToFileURL(`${root}/`),
-						cacheDir: pathToFileURL(`${root}/node_modules/.astro/`),
-					},
-					updateConfig: (update: (typeof updates)[number]) => updates.push(update),
-					logger: { warn: (message: string) => warnings.push(message), info: () => {} },
-				} as never);
-				return { reuse: updates.find((update) => update.experimental)?.experimental?.incrementalBuild, warnings };
-			};
-			expect(setup('content')).toEqual({ reuse: true, warnings: [] });
-			expect(setup(outside)).toEqual({
-				reuse: false,
-				warnings: [
-					`the content folder, ${outside}, is outside the project, ${root}: ${fix} Move the content folder into the project for faster builds.`,
-				],
-			});
-			expect(setup('../elsewhere').reuse).toBe(false);
-			const linked = (content: string, link: string) => ({
-				reuse: false,
-				warnings: [
-					`the content folder, ${path.join(root, content)}, is reached through a link (${path.join(root, link)}): ${fix} Name the content folder by its real path and keep briefs as files, not links, for faster builds.`,
-				],
-			});
-			expect(setup('outside')).toEqual(linked('outside', 'outside'));
-			expect(setup('inside')).toEqual(linked('inside', 'inside'));
-			expect(setup('shared')).toEqual(linked('shared', 'shared/briefs/b.mdx'));
-			// `astro dev` reuses no pages: nothing to say.
-			expect(setup(outside, 'dev').warnings).toEqual([]);
-		} finally {
-			rmSync(root, { recursive: true, force: true });
-			rmSync(outside, { recursive: true, force: true });
-		}
+		const setup = (content: string, command = 'build') => {
+			const updates: { experimental?: { incrementalBuild?: boolean } }[] = [];
+			const warnings: string[] = [];
+			void sourced({ content }).hooks['astro:config:setup']!({
+				command,
+				config: {
+					output: 'static',
+					build: { concurrency: 1 },
+					root: pathToFileURL(`${root}/`),
+					cacheDir: pathToFileURL(`${root}/node_modules/.astro/`),
+				},
+				updateConfig: (update: (typeof updates)[number]) => updates.push(update),
+				logger: { warn: (message: string) => warnings.push(message), info: () => {} },
+			} as never);
+			return { reuse: updates.find((update) => update.experimental)?.experimental?.incrementalBuild, warnings };
+		};
+		expect(setup('content')).toEqual({ reuse: true, warnings: [] });
+		expect(setup(outside)).toEqual({
+			reuse: false,
+			warnings: [
+				`the content folder, ${outside}, is outside the project, ${root}: ${fix} Move the content folder into the project for faster builds.`,
+			],
+		});
+		expect(setup('../elsewhere').reuse).toBe(false);
+		const linked = (content: string, link: string) => ({
+			reuse: false,
+			warnings: [
+				`the content folder, ${path.join(root, content)}, is reached through a link (${path.join(root, link)}): ${fix} Name the content folder by its real path and keep briefs as files, not links, for faster builds.`,
+			],
+		});
+		expect(setup('outside')).toEqual(linked('outside', 'outside'));
+		expect(setup('inside')).toEqual(linked('inside', 'inside'));
+		expect(setup('shared')).toEqual(linked('shared', 'shared/briefs/b.mdx'));
+		// `astro dev` reuses no pages: nothing to say.
+		expect(setup(outside, 'dev').warnings).toEqual([]);
 	});
 
 	it('refuses a page of the project that renders on request, and only that', () => {
@@ -160,7 +157,7 @@ describe('the sourced() options', () => {
 describe('virtual:sourced/config', () => {
 	/** A module's source, imported as the page that imports it would. */
 	async function load(source: string): Promise<Record<string, unknown>> {
-		const file = path.join(mkdtempSync(path.join(tmpdir(), 'sourced-virtual-')), 'module.mjs');
+		const file = path.join(temporary('sourced-virtual-'), 'module.mjs');
 		writeFileSync(file, source);
 		return import(pathToFileURL(file).href) as Promise<Record<string, unknown>>;
 	}
