@@ -65,15 +65,15 @@ export interface Environment {
 /** The options resolved against the project: absolute paths, the site's address (or its override) and its base path. */
 export function resolveConfig(options: SourcedOptions, { root, cacheDir, siteOverride }: Environment): SourcedConfig {
 	const parsed = parseOptions(options);
-	if (siteOverride && !SourcedOptionsSchema.shape.site.safeParse(siteOverride).success) {
-		throw new AstroError(
-			`SOURCED_SITE="${siteOverride}" is not an http(s) address.`,
-			'Set it to the address the site is published at, e.g. https://example.org/research/.',
-		);
+	if (siteOverride) {
+		const checked = SourcedOptionsSchema.shape.site.safeParse(siteOverride);
+		if (!checked.success)
+			throw new AstroError(
+				`SOURCED_SITE="${siteOverride}" ${checked.error.issues.map((issue) => issue.message).join('; ')}.`,
+				'Set it to the address the site is published at, e.g. https://example.org/research/.',
+			);
 	}
 	const url = new URL(siteOverride || parsed.site);
-	url.search = '';
-	url.hash = '';
 	if (!url.pathname.endsWith('/')) url.pathname += '/';
 	const content = path.resolve(root, parsed.content);
 	return {

@@ -3,13 +3,57 @@ import { z } from 'astro/zod';
 /** The address `npm start` serves the site on, and the site's address until one is set (the build warns). */
 export const LOCAL_SITE = 'http://127.0.0.1:4321/';
 
+/**
+ * What a site's address may not have, though it is a URL: a query or a
+ * fragment (pages live at paths; either would be dropped from every link
+ * without a word), or a path with characters a URL must percent-encode (a
+ * space, a letter outside ASCII): Astro cannot build the pages of a route
+ * with parameters under such a base ("Missing parameter: slug"). Undefined
+ * when the address is fit to publish at.
+ */
+export function siteAddressProblem(address: string): string | undefined {
+	// Not a URL at all: z.url says so.
+	if (!URL.canParse(address)) return undefined;
+	const url = new URL(address);
+	if (url.search || url.hash)
+		return `has a ${url.search ? 'query' : 'fragment'} ("${url.search || url.hash}"): pages are published at a path, so remove it, e.g. "${url.origin}${url.pathname}"`;
+	if (url.pathname.includes('%')) {
+		const path = safeDecode(url.pathname);
+		return `has a path with characters a URL must percent-encode ("${path}"): Astro cannot build pages under it; publish under a path of ASCII letters, digits and - . _ ~ instead, e.g. "${url.origin}${suggestedPath(path)}"`;
+	}
+	return undefined;
+}
+
+const safeDecode = (path: string) => {
+	try {
+		return decodeURIComponent(path);
+	} catch {
+		return path;
+	}
+};
+
+/** "/Über Research/" → "/Uber-Research/": accents dropped, anything else outside the safe set a hyphen. */
+const suggestedPath = (path: string) =>
+	path
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^A-Za-z0-9\-._~/]+/g, '-')
+		.replace(/-+\//g, '/')
+		.replace(/\/-+/g, '/');
+
 /** What `sourced({…})` in astro.config.ts takes; every option has a default. */
 export const SourcedOptionsSchema = z.strictObject({
 	/**
 	 * Where the site is published, with its path if it has one (`https://example.org/research/`): every link, feed,
 	 * sitemap and citation is made from it. SOURCED_SITE overrides it for one deploy (README, "Publish").
 	 */
-	site: z.url({ protocol: /^https?$/, error: 'must be an http(s) address, e.g. "https://example.org/research/"' }).default(LOCAL_SITE),
+	site: z
+		.url({ protocol: /^https?$/, error: 'must be an http(s) address, e.g. "https://example.org/research/"' })
+		.superRefine((address, context) => {
+			const problem = siteAddressProblem(address);
+			if (problem) context.addIssue({ code: 'custom', message: problem });
+		})
+		.default(LOCAL_SITE),
 	/** The site's name: header, titles, feed, sharing cards, and the publisher of its briefs' citations. */
 	name: z.string().trim().min(1, 'must not be empty').default('Sourced'),
 	/** The language of the site's pages and search index (a BCP 47 tag). */

@@ -46,8 +46,33 @@ describe('the sourced() options', () => {
 			},
 		);
 		expect(() => resolveConfig({}, { ...project, siteOverride: 'user.github.io/repo' })).toThrow(
-			'SOURCED_SITE="user.github.io/repo" is not an http(s) address.',
+			'SOURCED_SITE="user.github.io/repo" must be an http(s) address, e.g. "https://example.org/research/".',
 		);
+	});
+
+	it('refuses an address it could not publish at as written, saying what to write instead', () => {
+		// A path a URL must percent-encode: Astro fails on every brief's download with "Missing parameter: slug".
+		expect(() => resolveConfig({}, { ...project, siteOverride: 'https://example.org/recherche%20x/' })).toThrow(
+			'SOURCED_SITE="https://example.org/recherche%20x/" has a path with characters a URL must percent-encode ("/recherche x/"): ' +
+				'Astro cannot build pages under it; publish under a path of ASCII letters, digits and - . _ ~ instead, e.g. "https://example.org/recherche-x/".',
+		);
+		expect(() => parseOptions({ site: 'https://example.org/Über Research/' })).toThrow(
+			'site: has a path with characters a URL must percent-encode ("/Über Research/"): Astro cannot build pages under it; ' +
+				'publish under a path of ASCII letters, digits and - . _ ~ instead, e.g. "https://example.org/Uber-Research/"',
+		);
+		// A query or fragment would be dropped from every link without a word.
+		expect(() => parseOptions({ site: 'https://example.org/research/?utm_source=x' })).toThrow(
+			'site: has a query ("?utm_source=x"): pages are published at a path, so remove it, e.g. "https://example.org/research/"',
+		);
+		expect(() => resolveConfig({}, { ...project, siteOverride: 'https://example.org/research#top' })).toThrow(
+			'has a fragment ("#top"): pages are published at a path, so remove it, e.g. "https://example.org/research".',
+		);
+		// What URLs leave as they are is fine: a user's tilde folder, capitals.
+		expect(resolveConfig({ site: 'https://example.edu/~jdoe' }, project).site).toMatchObject({
+			url: 'https://example.edu/~jdoe/',
+			base: '/~jdoe/',
+		});
+		expect(resolveConfig({ site: 'https://Example.ORG/My-Research' }, project).site.base).toBe('/My-Research/');
 	});
 
 	it('names every bad option at once, with what is wrong', () => {
