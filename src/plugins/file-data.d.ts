@@ -1,6 +1,13 @@
 import type { BriefAnchors } from '../anchors/manifest.ts';
 import type { CitingBrief } from '../sources/model.ts';
 import type { CitationSettings } from './citation-options.ts';
+import type { Block } from './rehype-block-ids.ts';
+import type { CitationUse } from './rehype-citation-ids.ts';
+import type { FigureData } from './rehype-figures.ts';
+import type { BriefCitations } from './remark-citations.ts';
+
+/** Named out here: inside `declare module 'vfile'`, `Map` is vfile's own (a source map), not the built-in one. */
+type BlocksById = Map<string, Block>;
 
 /**
  * What the Markdown plugins leave on a brief's file, for the plugins after
@@ -21,5 +28,13 @@ declare module 'vfile' {
 		warnings: string[];
 		/** Cited web sources with neither an access date nor an archived copy, by key (rehype-access). */
 		unrecordedAccess: string[];
+		/** The brief's formatted reference list and entries, for the rehype plugins (remark-citations). */
+		briefCitations: BriefCitations;
+		/** Each paragraph, list item, quotation … with an id, by id (rehype-block-ids). */
+		blocks: BlocksById;
+		/** Every use of a source: which citation, in which block (rehype-citation-ids). */
+		citations: CitationUse[];
+		/** Numbered figures and tables, their ids, and the mistakes found in them (rehype-figures). */
+		figures: FigureData;
 	}
 }

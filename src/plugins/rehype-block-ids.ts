@@ -126,11 +126,9 @@ export function rehypeBlockIds({ manifest }: { manifest: string }): Transformer<
 			node.properties['dataPagefindTitle'] = title;
 			blocks.set(id, { id, kind, label, text, section: s });
 		});
-		dataOf(file).blocks = blocks;
+		file.data.blocks = blocks;
 	};
 }
 
 /** The blocks rehype-block-ids found in this file. */
-export const blocksOf = (file: VFile): Map<string, Block> => dataOf(file).blocks ?? new Map<string, Block>();
-
-const dataOf = (file: VFile) => file.data as { blocks?: Map<string, Block> };
+export const blocksOf = (file: VFile): Map<string, Block> => file.data.blocks ?? new Map<string, Block>();

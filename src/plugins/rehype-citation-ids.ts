@@ -3,7 +3,7 @@ import type { Transformer } from 'unified';
 import { visitParents } from '../utils/visit.ts';
 import type { VFile } from 'vfile';
 import type { QuotedItem } from '../citations/evidence.ts';
-import { frontmatterOf } from './frontmatter.ts';
+import { handCitationsToPage } from './page-data.ts';
 import { blocksOf, type Block } from './rehype-block-ids.ts';
 
 /** A block as back-links name it: its text, which only the anchor manifest reads, left out. */
@@ -61,48 +61,13 @@ export function rehypeCitationIds(): Transformer<Root> {
 				uses.push({ key, id, block, ...(quotes.length > 0 ? { quotes } : {}) });
 			}
 		});
-		dataOf(file).citations = uses;
+		file.data.citations = uses;
 		// Pages read this through render()'s remarkPluginFrontmatter (references page, metadata).
-		frontmatterOf(file)['citations'] = packUses(uses);
+		handCitationsToPage(file, uses);
 	};
 }
 
-export const citationsOf = (file: VFile): CitationUse[] => dataOf(file).citations ?? [];
-
-/** Uses as one JSON string: each block once, each use as [key, id, block's index, quotes?]. */
-interface PackedUses {
-	blocks: CitedBlock[];
-	uses: [key: string, id: string, block: number, quotes?: string[]][];
-}
-
-/**
- * A brief's citation uses as they travel to its pages, in the compiled
- * brief's `frontmatter` export: one JSON string, each block written once.
- * Written out as objects, they were a quarter of a compiled brief (33 of
- * 118 KB for the real one), bundled and loaded once per brief.
- */
-export function packUses(uses: CitationUse[]): string {
-	const index = new Map<string, number>();
-	const packed: PackedUses = { blocks: [], uses: [] };
-	for (const use of uses) {
-		let at = index.get(use.block.id);
-		if (at === undefined) {
-			at = packed.blocks.push(use.block) - 1;
-			index.set(use.block.id, at);
-		}
-		packed.uses.push(use.quotes ? [use.key, use.id, at, use.quotes] : [use.key, use.id, at]);
-	}
-	return JSON.stringify(packed);
-}
-
-/** The uses `packUses` wrote (none for a brief with no citations, whose frontmatter has none). */
-export function unpackUses(packed: unknown): CitationUse[] {
-	if (typeof packed !== 'string') return [];
-	const { blocks, uses } = JSON.parse(packed) as PackedUses;
-	return uses.map(([key, id, at, quotes]) => ({ key, id, block: blocks[at]!, ...(quotes ? { quotes } : {}) }));
-}
-
-const dataOf = (file: VFile) => file.data as { citations?: CitationUse[] };
+export const citationsOf = (file: VFile): CitationUse[] => file.data.citations ?? [];
 
 /** Keys a citation links to; each link also opens that source's preview. */
 function linkTargets(span: Element): string[] {

@@ -22,7 +22,7 @@ export interface Numbered {
 	id?: string;
 }
 
-interface FigureData {
+export interface FigureData {
 	/** By element (`figure` or `table`), for rehype-block-ids. */
 	numbered: Map<Element, Numbered>;
 	/** By the author's id, for cross-references (rehype-figure-refs). */
@@ -66,7 +66,7 @@ interface Caption {
 export function rehypeFigures({ base }: { base: string } = { base: '/' }): Transformer<Root> {
 	return (tree, file) => {
 		const data: FigureData = { numbered: new Map(), ids: new Map(), problems: [] };
-		dataOf(file).figures = data;
+		file.data.figures = data;
 		const children = tree.children;
 
 		const captions = new Map<number, Caption>();
@@ -147,9 +147,7 @@ export function rehypeFigures({ base }: { base: string } = { base: '/' }): Trans
 }
 
 /** The figures and tables rehype-figures numbered in this file. */
-export const figuresOf = (file: VFile): FigureData => dataOf(file).figures ?? { numbered: new Map(), ids: new Map(), problems: [] };
-
-const dataOf = (file: VFile) => file.data as { figures?: FigureData };
+export const figuresOf = (file: VFile): FigureData => file.data.figures ?? { numbered: new Map(), ids: new Map(), problems: [] };
 
 /** A `Figure:`/`Table:` paragraph, with its marker and id taken out of its text. */
 function parseCaption(paragraph: Element, file: VFile, problems: string[]): Caption | undefined {
@@ -257,7 +255,7 @@ interface MdxNode {
 function fullSizeLink(img: Element, file: VFile, imports: RootContent[], base: string): ElementContent {
 	const src = String(img.properties['src'] ?? '');
 	const content = [img, el('span', { className: ['visually-hidden'], dataPagefindIgnore: '' }, [text(` ${strings.fullSizeImage}`)])];
-	const astro = (file.data as { astro?: { localImagePaths?: string[] } }).astro;
+	const astro = file.data.astro;
 	if (!astro?.localImagePaths?.includes(decodeURI(src))) {
 		return el('a', { className: ['figure-full'], href: withBasePath(base, src) }, content);
 	}

@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { visit } from '../utils/visit.ts';
 import { strings } from '../ui/strings.ts';
-import { frontmatterOf } from './frontmatter.ts';
+import { handSidenotesToPage } from './page-data.ts';
 
 /**
  * Footnotes: references are numbers and back-links are arrows, so keep both
@@ -33,6 +33,6 @@ export function rehypeFootnoteLinks(): Transformer<Root> {
 			const label = String(node.properties['ariaLabel'] ?? '').replace(/^Back to reference /, '');
 			if (label) node.properties['ariaLabel'] = strings.backToText(label);
 		});
-		frontmatterOf(file)['sidenotes'] = sidenotes;
+		handSidenotesToPage(file, sidenotes);
 	};
 }

@@ -39,8 +39,7 @@ export interface BriefCitations {
 	sources: Map<string, Source>;
 }
 
-export const briefCitationsOf = (file: VFile): BriefCitations | undefined =>
-	(file.data as { briefCitations?: BriefCitations }).briefCitations;
+export const briefCitationsOf = (file: VFile): BriefCitations | undefined => file.data.briefCitations;
 
 /** Where a citation may not stand: a link inside a link, or a heading that names a section. */
 const FORBIDDEN_PARENTS: Record<string, string> = {
@@ -121,7 +120,7 @@ export function remarkCitations({ stage, strictVerification }: { stage: Citation
 
 		const keys = [...new Set(found.flatMap(({ clusters }) => clusters.flatMap((c) => c.items.map((item) => item.key))))];
 		file.data.cited = { bibliography: settings.bibliography, keys };
-		const data = file.data as { briefCitations?: BriefCitations };
+		const data = file.data;
 		if (keys.length === 0) {
 			data.briefCitations = { bibliography: [], entries: {}, sources };
 			return;

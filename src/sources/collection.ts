@@ -1,14 +1,14 @@
 import { render } from 'astro:content';
 import { citations, paths } from 'virtual:sourced/config';
 import { pageStage } from '../citations/page-stage.ts';
-import { unpackUses } from '../plugins/rehype-citation-ids.ts';
+import { pageDataOf } from '../plugins/page-data.ts';
 import type { Brief } from '../utils/briefs.ts';
 import { citedSources, citingBrief, type CitingBrief, type SiteSource } from './model.ts';
 
 /** A brief of the content collection for the source model, with where it cites what (recorded by its citation plugins). */
 export async function citingBriefOf(brief: Brief): Promise<CitingBrief> {
 	const { remarkPluginFrontmatter } = await render(brief);
-	return citingBrief(brief.id, brief.data, unpackUses(remarkPluginFrontmatter['citations']), { citations, paths });
+	return citingBrief(brief.id, brief.data, pageDataOf(remarkPluginFrontmatter).citations, { citations, paths });
 }
 
 /**

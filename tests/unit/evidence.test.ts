@@ -4,7 +4,8 @@ import { liftQuote, textFragmentUrl } from '../../src/citations/evidence.ts';
 import { sourceRecords } from '../../src/integrations/source-records.ts';
 import { webSourcesLine } from '../../src/integrations/web-sources-report.ts';
 import { frontmatterOf } from '../../src/plugins/frontmatter.ts';
-import { citationsOf, unpackUses } from '../../src/plugins/rehype-citation-ids.ts';
+import { pageDataOf } from '../../src/plugins/page-data.ts';
+import { citationsOf } from '../../src/plugins/rehype-citation-ids.ts';
 import { citedSources, citingBrief } from '../../src/sources/model.ts';
 import { config, render, renderFile, stage } from './process.ts';
 
@@ -124,9 +125,12 @@ it("hands the pages every use the plugins recorded, through the compiled brief's
 		'adams2001 Note 1',
 	]);
 	const packed = frontmatterOf(file)['citations'];
-	expect(unpackUses(packed)).toEqual(recorded);
+	expect(pageDataOf(frontmatterOf(file)).citations).toEqual(recorded);
 	expect(String(packed).match(/"label"/g)).toHaveLength(3);
-	expect(unpackUses(undefined)).toEqual([]);
+	// A brief the plugins left nothing for gets nothing; what they never write is an error, not a guess.
+	expect(pageDataOf({})).toEqual({ citations: [], sidenotes: [] });
+	expect(() => pageDataOf({ citations: [{ key: 'adams2001' }] })).toThrow(/citation uses reached its page as object/);
+	expect(() => pageDataOf({ sidenotes: 'why' })).toThrow(/sidenotes reached its page/);
 });
 
 describe('the line naming web sources with neither an access date nor an archived copy', () => {
