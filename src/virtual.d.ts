@@ -4,6 +4,8 @@ declare module 'virtual:sourced/config' {
 	export const site: SourcedConfig['site'];
 	export const citations: SourcedConfig['citations'];
 	export const paths: SourcedConfig['paths'];
+	/** The version of the code building the site (utils/code-version.ts). */
+	export const code: string;
 	const config: SourcedConfig;
 	export default config;
 }

@@ -4,7 +4,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import type { CitationStage } from '../citations/stage.ts';
 import { writeBibtex } from './export-bibtex.ts';
-import { loadBibliography, type Source } from './load.ts';
+import type { Source } from './load.ts';
 
 export type { CslItem };
 export type ExportFormat = 'bibtex' | 'ris' | 'csl-json';
@@ -19,11 +19,10 @@ export const EXPORTS: Record<ExportFormat, { ext: string; type: string; label: s
 const items = new WeakMap<Map<string, Source>, Map<string, CslItem>>();
 
 /**
- * Every work of a BibTeX file as CSL-JSON, by key exactly as written, from
- * the one parse of the file (load.ts); made again only when the file changes.
+ * Every work of a bibliography as CSL-JSON, by key exactly as written, from
+ * the one reading of the file (load.ts); made again only when the file changes.
  */
-export function cslItems(bibFile: string): Map<string, CslItem> {
-	const { sources } = loadBibliography(bibFile);
+export function cslItemsOf(sources: Map<string, Source>): Map<string, CslItem> {
 	const hit = items.get(sources);
 	if (hit) return hit;
 	const byKey = new Map([...sources].map(([key, source]) => [key, source.csl]));

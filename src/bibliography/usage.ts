@@ -1,4 +1,4 @@
-import { displayPath, formatProblem, loadBibliography } from './load.ts';
+import { displayPath, formatProblem, type Bibliography } from './load.ts';
 import type { LintOptions } from './lint.ts';
 
 /** A finding about a bibliography: one summary line, and every item (written to the citation report, integrations/citation-report.ts). */
@@ -20,13 +20,19 @@ const someKeys = (keys: string[]) =>
  * line each: problems in entries no brief cites (they do not fail the build),
  * entries never cited, and cited sources without a verification status.
  * `cited`: the keys the build's briefs cite, by bibliography
- * (integration/collector.ts). `report`: where every item is listed.
+ * (integration/collector.ts). `report`: where every item is listed. `read`:
+ * how a bibliography is read (the build's citation stage).
  */
-export function usageNotes(cited: Map<string, Set<string>>, report: string, options: LintOptions = {}): UsageNote[] {
+export function usageNotes(
+	cited: Map<string, Set<string>>,
+	report: string,
+	read: (file: string, options: LintOptions) => Bibliography,
+	options: LintOptions = {},
+): UsageNote[] {
 	const notes: UsageNote[] = [];
 	for (const [file, citedKeys] of cited) {
 		const keys = new Set([...citedKeys].map((key) => key.toLowerCase()));
-		const bibliography = loadBibliography(file, options);
+		const bibliography = read(file, options);
 		const name = displayPath(file);
 		const isCited = (key: string) => keys.has(key.toLowerCase());
 		// A crossref or xdata parent of a cited entry is used, cited or not.

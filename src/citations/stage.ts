@@ -1,5 +1,8 @@
 import { statSync } from 'node:fs';
-import { cslItems, type CslItem } from '../bibliography/csl.ts';
+import { fileURLToPath } from 'node:url';
+import { cslItemsOf, type CslItem } from '../bibliography/csl.ts';
+import type { LintOptions } from '../bibliography/lint.ts';
+import { loadBibliography, type Bibliography, type KeptReadings } from '../bibliography/load.ts';
 import { CitationCache, digest, type CitationCacheOptions } from './cache.ts';
 import {
 	formatBrief,
@@ -38,9 +41,29 @@ export class CitationStage {
 		{ mtimeMs: number; groups: Map<string, CslItem[]>; letters: Map<CslItem[], Record<string, number>> }
 	>();
 
-	constructor(options: CitationCacheOptions & { locale?: string | undefined } = {}) {
+	/** Where bibliographies' readings are kept, when the stage has a cache directory and knows the code's version. */
+	private readonly readings: KeptReadings | undefined;
+
+	constructor(options: CitationCacheOptions & { locale?: string | undefined; code?: string | undefined } = {}) {
 		this.cache = new CitationCache(options);
 		this.locale = options.locale ?? DEFAULT_LOCALE;
+		const { cacheDir, code } = options;
+		this.readings = cacheDir && code ? { dir: typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir), code } : undefined;
+	}
+
+	/**
+	 * The bibliography in `file`, read once for the whole build: once per
+	 * change of the file in each of the build's threads and in its pages, and
+	 * then from the reading kept in the cache directory, so that the text is
+	 * parsed once (load.ts).
+	 */
+	bibliography(file: string, lint: LintOptions = {}): Bibliography {
+		return loadBibliography(file, lint, this.readings);
+	}
+
+	/** Every entry of the bibliography in `file` as CSL-JSON whose id is its key. */
+	items(file: string): Map<string, CslItem> {
+		return keyed(cslItemsOf(this.bibliography(file).sources));
 	}
 
 	/**
@@ -54,7 +77,7 @@ export class CitationStage {
 		const { mtimeMs } = statSync(bibFile);
 		let known = this.letterMemo.get(memo);
 		if (known?.mtimeMs !== mtimeMs)
-			this.letterMemo.set(memo, (known = { mtimeMs, groups: letterGroups(bibliographyItems(bibFile).values()), letters: new Map() }));
+			this.letterMemo.set(memo, (known = { mtimeMs, groups: letterGroups(this.items(bibFile).values()), letters: new Map() }));
 		const out: Record<string, number> = {};
 		for (const key of keys) {
 			const group = known.groups.get(key);
@@ -73,7 +96,7 @@ export class CitationStage {
 	/** A brief's clusters and reference list, from the works it cites (in the order first cited). */
 	brief(bibFile: string, csl: string, keys: string[], clusters: ClusterInput[], locale = this.locale): Formatted {
 		const style = styleFor(csl);
-		const all = bibliographyItems(bibFile);
+		const all = this.items(bibFile);
 		const items = keys.map((key) => all.get(key)!);
 		const letters = this.letters(bibFile, style, keys, locale);
 		return this.cache.get(
@@ -87,7 +110,7 @@ export class CitationStage {
 	/** Works of a bibliography as entries standing alone, with their year letters: previews, /references/, source pages. */
 	entries(bibFile: string, csl: string, keys: string[], locale = this.locale): Record<string, string> {
 		const style = styleFor(csl);
-		const all = bibliographyItems(bibFile);
+		const all = this.items(bibFile);
 		const letters = this.letters(bibFile, style, keys, locale);
 		return this.batch(
 			'entry',
@@ -139,9 +162,6 @@ export class CitationStage {
 
 /** The locale of a stage, or of the locator terms, that names none. */
 const DEFAULT_LOCALE = 'en-US';
-
-/** Every entry of a bibliography as CSL-JSON whose id is its key (read once per change of the file). */
-export const bibliographyItems = (bibFile: string): Map<string, CslItem> => keyed(cslItems(bibFile));
 
 const terms = new Map<string, Map<string, string>>();
 

@@ -24,6 +24,7 @@ import { CompileThread } from '../plugins/compile-thread.ts';
 import { MdxCache } from '../plugins/mdx-cache.ts';
 import { CardPainter } from '../sharing/painter.ts';
 import { BuildCollector } from './collector.ts';
+import { codeVersion } from '../utils/code-version.ts';
 import { parseOptions, resolveConfig } from './config.ts';
 import type { SourcedOptions } from './schema.ts';
 import { virtualModules } from './virtual-modules.ts';
@@ -72,7 +73,8 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 					siteOverride: process.env['SOURCED_SITE'],
 				});
 				const collector = new BuildCollector();
-				const stage = new CitationStage({ cacheDir: config.paths.cache, root: config.paths.root, locale: config.citations.locale });
+				const code = codeVersion(config.paths.root);
+				const stage = new CitationStage({ cacheDir: config.paths.cache, root: config.paths.root, locale: config.citations.locale, code });
 				// Sharing cards are drawn ahead of their pages only in a build; `astro dev` draws one when it is asked for.
 				const painter = command === 'build' ? new CardPainter(config.paths) : undefined;
 				// A second thread compiles briefs in a build that has many to compile (plugins/compile-thread.ts).
@@ -105,7 +107,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						}),
 					},
 					vite: {
-						plugins: [virtualModules(config, () => scripts.bootstrap), mdxBracedCitations(displayPath)],
+						plugins: [virtualModules(config, code, () => scripts.bootstrap), mdxBracedCitations(displayPath)],
 						build: { rolldownOptions: { onwarn: withoutAstroDirectiveNoise } },
 					},
 					integrations: [
@@ -121,7 +123,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						security(),
 						anchors.prepare,
 						search.finish,
-						citationReport(collector, config),
+						citationReport(collector, config, stage),
 						contentWarnings(collector),
 						webSourcesReport(collector),
 						anchors.write,

@@ -5,12 +5,18 @@ import type { SourcedConfig } from './config.ts';
 const VIRTUAL_CONFIG = 'virtual:sourced/config';
 const VIRTUAL_BOOTSTRAP = 'virtual:sourced/bootstrap';
 
-/** The source of `virtual:sourced/config`: the whole configuration, and each of its parts by name. */
-export function configModule(config: SourcedConfig): string {
+/**
+ * The source of `virtual:sourced/config`: the whole configuration, and each
+ * of its parts by name; and the version of the code building the site
+ * (utils/code-version.ts), which the pages' citation stage names the
+ * readings of bibliographies it shares with the plugins' by.
+ */
+export function configModule(config: SourcedConfig, code: string): string {
 	return [
 		`export const site = ${JSON.stringify(config.site)};`,
 		`export const citations = ${JSON.stringify(config.citations)};`,
 		`export const paths = ${JSON.stringify(config.paths)};`,
+		`export const code = ${JSON.stringify(code)};`,
 		'export default { site, citations, paths };',
 	].join('\n');
 }
@@ -23,9 +29,9 @@ export const bootstrapModule = (script: string) => `export default ${JSON.string
  * Vite virtual modules (typed in src/virtual.d.ts). `bootstrap` is asked
  * for when a page first imports it, after every setup hook has run.
  */
-export function virtualModules(config: SourcedConfig, bootstrap: () => string): Plugin {
+export function virtualModules(config: SourcedConfig, code: string, bootstrap: () => string): Plugin {
 	const modules: Record<string, () => string> = {
-		[VIRTUAL_CONFIG]: () => configModule(config),
+		[VIRTUAL_CONFIG]: () => configModule(config, code),
 		[VIRTUAL_BOOTSTRAP]: () => bootstrapModule(bootstrap()),
 	};
 	return {

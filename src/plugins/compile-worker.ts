@@ -33,10 +33,16 @@ const { COMPILE_SLOTS } = await import('./mdx-cache.ts');
 const { slotsOf } = await import('../utils/slots.ts');
 const { BuildCollector } = await import('../integration/collector.ts');
 const { CitationStage } = await import('../citations/stage.ts');
+const { codeVersion } = await import('../utils/code-version.ts');
 
 const config = workerData as SourcedConfig;
 const collector = new BuildCollector();
-const stage = new CitationStage({ cacheDir: config.paths.cache, root: config.paths.root, locale: config.citations.locale });
+const stage = new CitationStage({
+	cacheDir: config.paths.cache,
+	root: config.paths.root,
+	locale: config.citations.locale,
+	code: codeVersion(config.paths.root),
+});
 // A card asked for goes to the build's painter at once, as the build's thread would send it.
 const processor = markdownProcessor({
 	config,

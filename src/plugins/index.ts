@@ -1,10 +1,9 @@
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import { fileURLToPath } from 'node:url';
 import { manifestPath } from '../anchors/manifest.ts';
-import { CitationStage } from '../citations/stage.ts';
+import type { CitationStage } from '../citations/stage.ts';
 import { rehypeCollect, type BuildCollector } from '../integration/collector.ts';
-import { resolveConfig, type SourcedConfig } from '../integration/config.ts';
+import type { SourcedConfig } from '../integration/config.ts';
 import type { CardPainter } from '../sharing/painter.ts';
 import { strings } from '../ui/strings.ts';
 import { rehypeAccess } from './rehype-access.ts';
@@ -73,13 +72,13 @@ export const rehypePluginsWith = ({ config, stage, collector, painter }: Pipelin
 	withOptions(rehypeBlockIds, { manifest: manifestPath(config.paths.content) }),
 	rehypeCitations,
 	rehypeCitationIds,
-	withOptions(rehypeReferences, { config }),
+	withOptions(rehypeReferences, { config, stage }),
 	withOptions(rehypeCiteSections, { stage, site: config.site }),
 	rehypeFootnoteLinks,
 	withOptions(rehypeAnchorManifest, { manifest: manifestPath(config.paths.content) }),
 	// Evidence, after the anchor manifest so that it never moves an anchor: web sources without access dates, quoted passages, corrections.
-	rehypeAccess,
-	rehypePassages,
+	withOptions(rehypeAccess, { stage }),
+	withOptions(rehypePassages, { stage }),
 	rehypeCorrections,
 	rehypeLinkButtons,
 	rehypeTableScroll,
@@ -89,18 +88,6 @@ export const rehypePluginsWith = ({ config, stage, collector, painter }: Pipelin
 	withOptions(rehypeSharingCard, { painter: painter ?? NO_PAINTER, site: config.site.name }),
 	...(collector ? [rehypeCollect(collector)] : []),
 ];
-
-/**
- * The pipeline alone, for tests of the plugins: the default configuration
- * over this project, a citation stage that keeps its work in memory, no
- * collector.
- */
-const alone: PipelineContext = {
-	config: resolveConfig({}, { root: fileURLToPath(new URL('../..', import.meta.url)), cacheDir: 'node_modules/.astro' }),
-	stage: new CitationStage(),
-};
-export const remarkPlugins = remarkPluginsWith(alone);
-export const rehypePlugins = rehypePluginsWith(alone);
 
 export const remarkRehypeOptions = {
 	footnoteLabel: strings.notes,

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { accessOf, isWebSource } from '../bibliography/access.ts';
-import { bibliographyItems } from '../citations/stage.ts';
+import type { CitationStage } from '../citations/stage.ts';
 import { citationSettings } from './citation-options.ts';
 import { briefCitationsOf } from './remark-citations.ts';
 
@@ -12,12 +12,12 @@ import { briefCitationsOf } from './remark-citations.ts';
  * (integrations/web-sources-report.ts). The entries show both where they have
  * them (sources/entry.ts).
  */
-export function rehypeAccess(): Transformer<Root> {
+export function rehypeAccess({ stage }: { stage: CitationStage }): Transformer<Root> {
 	return (_tree, file) => {
 		const prepared = briefCitationsOf(file);
 		if (!prepared || prepared.bibliography.length === 0) return;
 		const { bibliography } = citationSettings(file);
-		const items = bibliographyItems(bibliography);
+		const items = stage.items(bibliography);
 		for (const { key } of prepared.bibliography) {
 			const source = prepared.sources.get(key);
 			if (!source) continue;

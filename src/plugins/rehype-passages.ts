@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { visit } from '../utils/visit.ts';
 import { textFragmentUrl, type QuotedItem } from '../citations/evidence.ts';
-import { bibliographyItems, referenceHref } from '../citations/stage.ts';
+import { referenceHref, type CitationStage } from '../citations/stage.ts';
 import { strings } from '../ui/strings.ts';
 import { citationSettings } from './citation-options.ts';
 import { citationsOf } from './rehype-citation-ids.ts';
@@ -23,11 +23,11 @@ import { briefCitationsOf } from './remark-citations.ts';
  *     <button type="button" class="passage-button" popovertarget="passage-cite-fintech-p1-zhou2022" aria-label="Show the passage quoted from Zhou 2022">”</button>
  *     … <div id="passage-cite-fintech-p1-zhou2022" popover="hint" class="cite-preview">…<blockquote class="passage">…</blockquote>…</div>
  */
-export function rehypePassages(): Transformer<Root> {
+export function rehypePassages({ stage }: { stage: CitationStage }): Transformer<Root> {
 	return (tree, file) => {
 		const prepared = briefCitationsOf(file);
 		if (!prepared || prepared.bibliography.length === 0) return;
-		const items = bibliographyItems(citationSettings(file).bibliography);
+		const items = stage.items(citationSettings(file).bibliography);
 		const uses = citationsOf(file);
 		const previews = new Map<string, Element>();
 		const references = new Map<string, Element>();

@@ -3,7 +3,7 @@ import type { Transformer } from 'unified';
 import { visit } from '../utils/visit.ts';
 import { fromHtml } from 'hast-util-from-html';
 import type { Source } from '../bibliography/load.ts';
-import { bibliographyItems, referenceHref } from '../citations/stage.ts';
+import { referenceHref, type CitationStage } from '../citations/stage.ts';
 import { entryHtml } from '../sources/entry.ts';
 import { citing, citingBrief } from '../sources/model.ts';
 import { LEGEND_STATUSES, statusLabel } from '../ui/status-legend.ts';
@@ -27,7 +27,7 @@ import { briefCitationsOf } from './remark-citations.ts';
  *         <p class="cited-in">Cited in: <a href="#digital-payments-p1" class="back-link">Digital payments ¶1</a></p></li></ul></section>
  *     <div class="cite-previews"><div id="preview-klein2020" popover="hint" class="cite-preview">…</div></div>
  */
-export function rehypeReferences({ config }: { config: CitationConfig }): Transformer<Root> {
+export function rehypeReferences({ config, stage }: { config: CitationConfig; stage: CitationStage }): Transformer<Root> {
 	return (tree, file) => {
 		let refs: Element | undefined;
 		visit(tree, 'element', (node, index, parent) => {
@@ -40,7 +40,7 @@ export function rehypeReferences({ config }: { config: CitationConfig }): Transf
 		if (!refs || !prepared) return;
 
 		const uses = citationsOf(file);
-		const items = bibliographyItems(citationSettings(file).bibliography);
+		const items = stage.items(citationSettings(file).bibliography);
 		const references: Element[] = [];
 		const previews: Element[] = [];
 		// The list the citation stage formatted, entry for entry, in the style's order (rehype-citation placed the same).

@@ -4,7 +4,7 @@ import type { Data, Node, PhrasingContent, Root } from 'mdast';
 import type { Transformer } from 'unified';
 import { visitParents } from '../utils/visit.ts';
 import type { VFile } from 'vfile';
-import { bibliographyErrors, displayPath, loadBibliography, type Bibliography, type Source } from '../bibliography/load.ts';
+import { bibliographyErrors, displayPath, type Bibliography, type Source } from '../bibliography/load.ts';
 import { lineIndex } from '../bibliography/parse-bibtex.ts';
 import { closest } from '../bibliography/suggest.ts';
 import type { ClusterInput, ClusterItem } from '../citations/engine.ts';
@@ -75,7 +75,7 @@ export function remarkCitations({ stage, strictVerification }: { stage: Citation
 		let sources = new Map<string, Source>();
 		let bibliography: Bibliography | undefined;
 		try {
-			bibliography = loadBibliography(settings.bibliography, { strictVerification });
+			bibliography = stage.bibliography(settings.bibliography, { strictVerification });
 			sources = bibliography.sources;
 		} catch (error) {
 			problems.push(error instanceof Error ? error.message : String(error));

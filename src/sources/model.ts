@@ -1,6 +1,6 @@
 import type { CslItem } from '../bibliography/csl.ts';
-import { loadBibliography, type Source } from '../bibliography/load.ts';
-import { bibliographyItems, type CitationStage } from '../citations/stage.ts';
+import type { Source } from '../bibliography/load.ts';
+import type { CitationStage } from '../citations/stage.ts';
 import { resolveCitationSettings, type CitationConfig } from '../plugins/citation-options.ts';
 import type { CitationUse, CitedBlock } from '../plugins/rehype-citation-ids.ts';
 import { calendarDate } from '../schemas/brief.ts';
@@ -106,7 +106,7 @@ export function citedSources(briefs: Iterable<CitingBrief>, { config, stage }: S
 	for (const brief of [...briefs].sort(newestFirst)) {
 		let bibliography = read.get(brief.bibliography);
 		if (!bibliography) {
-			bibliography = { sources: loadBibliography(brief.bibliography).sources, items: bibliographyItems(brief.bibliography) };
+			bibliography = { sources: stage.bibliography(brief.bibliography).sources, items: stage.items(brief.bibliography) };
 			read.set(brief.bibliography, bibliography);
 		}
 		const { sources, items } = bibliography;

@@ -189,20 +189,21 @@ describe('virtual:sourced/config', () => {
 
 	it('gives pages the resolved configuration, whole and by part', async () => {
 		const config = resolveConfig({ site: 'https://example.org/research/', name: 'Research' }, project);
-		const module = await load(configModule(config));
+		const module = await load(configModule(config, 'v1'));
 		expect(module['default']).toEqual(config);
 		expect(module['site']).toEqual(config.site);
 		expect(module['citations']).toEqual(config.citations);
 		expect(module['paths']).toEqual(config.paths);
+		expect(module['code']).toBe('v1');
 	});
 
 	it('is served by the integration’s Vite plugin, with the bootstrap it was given', async () => {
 		const config = resolveConfig({}, project);
-		const plugin = virtualModules(config, () => 'console.log("</script>")');
+		const plugin = virtualModules(config, 'v1', () => 'console.log("</script>")');
 		const call = (hook: unknown, id: string) => (hook as (id: string) => string | undefined)(id);
 		const id = call(plugin.resolveId, 'virtual:sourced/config');
 		expect(id).toBe('\0virtual:sourced/config');
-		expect(call(plugin.load, id!)).toBe(configModule(config));
+		expect(call(plugin.load, id!)).toBe(configModule(config, 'v1'));
 		expect(call(plugin.load, call(plugin.resolveId, 'virtual:sourced/bootstrap')!)).toBe(bootstrapModule('console.log("</script>")'));
 		expect((await load(bootstrapModule('console.log("</script>")')))['default']).toBe('console.log("</script>")');
 		expect(call(plugin.resolveId, './other.ts')).toBeUndefined();
