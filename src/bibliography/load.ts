@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { touch } from '../utils/cache-files.ts';
 import { writeWhole } from '../utils/write-whole.ts';
 import type { CslItem } from '@citation-js/core';
 import { doiOf, doiUrl } from './identifiers.ts';
@@ -161,7 +162,10 @@ function prepareKept(text: string, file: string, kept: KeptReadings | undefined)
 	const name = createHash('sha256').update(kept.code).update('\0').update(text).digest('hex').slice(0, 32);
 	const keptFile = path.join(kept.dir, 'sourced-bibliographies', `${name}.json`);
 	try {
-		return revive(JSON.parse(readFileSync(keptFile, 'utf8')) as KeptReading, file);
+		const prepared = revive(JSON.parse(readFileSync(keptFile, 'utf8')) as KeptReading, file);
+		// Used by this build: kept by the next prune (integrations/cache-prune.ts).
+		touch(keptFile);
+		return prepared;
 	} catch {
 		// Not read before by this code, or unreadable: read it now.
 	}

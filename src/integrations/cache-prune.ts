@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { pruneUnused, UNUSED_DAYS } from '../utils/cache-files.ts';
 
-/** The content-addressed caches of the site (citations/cache.ts, sharing/card.ts): files by what they hold, never stale, only unused. */
-export const PRUNED = ['sourced-citations', 'og-images'];
+/** The content-addressed caches of the site (citations/cache.ts, sharing/card.ts, bibliography/load.ts): files by what they hold, never stale, only unused. */
+export const PRUNED = ['sourced-citations', 'og-images', 'sourced-bibliographies'];
 
 /**
  * After a build, removes what no build has used for a month from the

@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBibliography } from '../../src/bibliography/load.ts';
@@ -57,7 +57,11 @@ describe('a bibliography read once for the whole build', () => {
 		const file = path.join(cache, 'sourced-bibliographies', name!);
 		writeFileSync(file, readFileSync(file, 'utf8').replace(`"title":${JSON.stringify(KLEIN)}`, '"title":"Read back"'));
 		const title = (stage: CitationStage) => stage.items(copyOf('content/bibliography.bib')).get('klein2020')?.title;
+		const longAgo = new Date('2020-01-01');
+		utimesSync(file, longAgo, longAgo);
 		expect(title(new CitationStage({ cacheDir: cache, code: 'v1' }))).toBe('Read back');
+		// Marked as used, so that the prune after the build (integrations/cache-prune.ts) keeps it.
+		expect(statSync(file).mtime.getTime()).toBeGreaterThan(longAgo.getTime());
 		// A new version of the code (a fix to the reader) reads the text again, and keeps its own reading.
 		expect(title(new CitationStage({ cacheDir: cache, code: 'v2' }))).toBe(KLEIN);
 		expect(kept(cache)).toHaveLength(2);
