@@ -74,6 +74,9 @@ export function resolveConfig(options: SourcedOptions, { root, cacheDir, siteOve
 			);
 	}
 	const url = new URL(siteOverride || parsed.site);
+	// An empty query or fragment (`…/research/?`), which the checks above let through.
+	url.search = '';
+	url.hash = '';
 	if (!url.pathname.endsWith('/')) url.pathname += '/';
 	const content = path.resolve(root, parsed.content);
 	return {

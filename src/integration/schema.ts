@@ -6,10 +6,10 @@ export const LOCAL_SITE = 'http://127.0.0.1:4321/';
 /**
  * What a site's address may not have, though it is a URL: a query or a
  * fragment (pages live at paths; either would be dropped from every link
- * without a word), or a path with characters a URL must percent-encode (a
- * space, a letter outside ASCII): Astro cannot build the pages of a route
- * with parameters under such a base ("Missing parameter: slug"). Undefined
- * when the address is fit to publish at.
+ * without a word), or a path with percent-encoded characters, which is how a
+ * URL writes a space or a letter outside ASCII: Astro cannot build the pages
+ * of a route with parameters under such a base ("Missing parameter: slug").
+ * Undefined when the address is fit to publish at.
  */
 export function siteAddressProblem(address: string): string | undefined {
 	// Not a URL at all: z.url says so.
@@ -18,28 +18,30 @@ export function siteAddressProblem(address: string): string | undefined {
 	if (url.search || url.hash)
 		return `has a ${url.search ? 'query' : 'fragment'} ("${url.search || url.hash}"): pages are published at a path, so remove it, e.g. "${url.origin}${url.pathname}"`;
 	if (url.pathname.includes('%')) {
-		const path = safeDecode(url.pathname);
-		return `has a path with characters a URL must percent-encode ("${path}"): Astro cannot build pages under it; publish under a path of ASCII letters, digits and - . _ ~ instead, e.g. "${url.origin}${suggestedPath(path)}"`;
+		const segments = url.pathname.split('/').map(decodeSegment);
+		const shown = segments.map((segment) => segment.replaceAll('/', '%2F')).join('/');
+		const suggested = segments.map(plainSegment).filter(Boolean);
+		const path = suggested.length > 0 ? `/${suggested.join('/')}/` : '/research/';
+		return `has a path with percent-encoded characters ("${shown}"): Astro cannot build pages under it; write the path in ASCII letters, digits and - . _ ~ only, e.g. "${url.origin}${path}"`;
 	}
 	return undefined;
 }
 
-const safeDecode = (path: string) => {
+const decodeSegment = (segment: string) => {
 	try {
-		return decodeURIComponent(path);
+		return decodeURIComponent(segment);
 	} catch {
-		return path;
+		return segment;
 	}
 };
 
-/** "/Über Research/" → "/Uber-Research/": accents dropped, anything else outside the safe set a hyphen. */
-const suggestedPath = (path: string) =>
-	path
+/** "Über Research" → "Uber-Research": accents dropped, anything else outside the unreserved characters a hyphen; "研究" → "". */
+const plainSegment = (segment: string) =>
+	segment
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
-		.replace(/[^A-Za-z0-9\-._~/]+/g, '-')
-		.replace(/-+\//g, '/')
-		.replace(/\/-+/g, '/');
+		.replace(/[^A-Za-z0-9\-._~]+/g, '-')
+		.replace(/^-+|-+$/g, '');
 
 /** What `sourced({…})` in astro.config.ts takes; every option has a default. */
 export const SourcedOptionsSchema = z.strictObject({

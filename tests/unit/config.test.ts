@@ -53,12 +53,12 @@ describe('the sourced() options', () => {
 	it('refuses an address it could not publish at as written, saying what to write instead', () => {
 		// A path a URL must percent-encode: Astro fails on every brief's download with "Missing parameter: slug".
 		expect(() => resolveConfig({}, { ...project, siteOverride: 'https://example.org/recherche%20x/' })).toThrow(
-			'SOURCED_SITE="https://example.org/recherche%20x/" has a path with characters a URL must percent-encode ("/recherche x/"): ' +
-				'Astro cannot build pages under it; publish under a path of ASCII letters, digits and - . _ ~ instead, e.g. "https://example.org/recherche-x/".',
+			'SOURCED_SITE="https://example.org/recherche%20x/" has a path with percent-encoded characters ("/recherche x/"): ' +
+				'Astro cannot build pages under it; write the path in ASCII letters, digits and - . _ ~ only, e.g. "https://example.org/recherche-x/".',
 		);
 		expect(() => parseOptions({ site: 'https://example.org/Über Research/' })).toThrow(
-			'site: has a path with characters a URL must percent-encode ("/Über Research/"): Astro cannot build pages under it; ' +
-				'publish under a path of ASCII letters, digits and - . _ ~ instead, e.g. "https://example.org/Uber-Research/"',
+			'site: has a path with percent-encoded characters ("/Über Research/"): Astro cannot build pages under it; ' +
+				'write the path in ASCII letters, digits and - . _ ~ only, e.g. "https://example.org/Uber-Research/"',
 		);
 		// A query or fragment would be dropped from every link without a word.
 		expect(() => parseOptions({ site: 'https://example.org/research/?utm_source=x' })).toThrow(
@@ -66,6 +66,27 @@ describe('the sourced() options', () => {
 		);
 		expect(() => resolveConfig({}, { ...project, siteOverride: 'https://example.org/research#top' })).toThrow(
 			'has a fragment ("#top"): pages are published at a path, so remove it, e.g. "https://example.org/research".',
+		);
+		// The suggestion keeps the path's folders, and names one when none of its letters can be kept.
+		for (const [written, suggested] of [
+			[
+				'https://example.org/%7Ejsmith/',
+				'("/~jsmith/"): Astro cannot build pages under it; write the path in ASCII letters, digits and - . _ ~ only, e.g. "https://example.org/~jsmith/"',
+			],
+			[
+				'https://example.org/a%2Fb/',
+				'("/a%2Fb/"): Astro cannot build pages under it; write the path in ASCII letters, digits and - . _ ~ only, e.g. "https://example.org/a-b/"',
+			],
+			[
+				'https://example.org/研究/',
+				'("/研究/"): Astro cannot build pages under it; write the path in ASCII letters, digits and - . _ ~ only, e.g. "https://example.org/research/"',
+			],
+		])
+			expect(() => parseOptions({ site: written }), written).toThrow(suggested);
+		// An empty query or fragment is dropped.
+		expect(resolveConfig({ site: 'https://example.org/research?' }, project).site.url).toBe('https://example.org/research/');
+		expect(resolveConfig({}, { ...project, siteOverride: 'https://example.org/research/#' }).site.url).toBe(
+			'https://example.org/research/',
 		);
 		// What URLs leave as they are is fine: a user's tilde folder, capitals.
 		expect(resolveConfig({ site: 'https://example.edu/~jdoe' }, project).site).toMatchObject({
