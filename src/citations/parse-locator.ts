@@ -48,8 +48,15 @@ export function parseLocator(tokens: Token[], terms: Map<string, string>): Locat
 	const parser = new LocatorParser(tokens, terms);
 	const found = parser.words();
 	if (!found) return { suffix: addComma(tokens) };
-	return { label: found.label, locator: found.locator.trim(), suffix: tokens.slice(found.end) };
+	return { label: found.label, locator: rangeDashes(found.locator.trim()), suffix: tokens.slice(found.end) };
 }
+
+/**
+ * `--` between the ends of a range is the range's dash, as Pandoc's smart
+ * punctuation makes it before its citeproc sees the locator: `3--5` → `3–5`.
+ * (citeproc writes each hyphen of a range as a dash: `3--5` came out `3––5`.)
+ */
+const rangeDashes = (locator: string) => locator.replace(/(?<=[\p{L}\p{N})\]])--(?=[\p{L}\p{N}([])/gu, '–');
 
 function addComma(tokens: Token[]): Token[] {
 	const first = tokens[0];

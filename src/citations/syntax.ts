@@ -151,13 +151,21 @@ class Parser {
 		}
 	}
 
-	/** `prefix -@key suffix`; a prefix ends at a key, and never spans a `;` or `]`. */
+	/**
+	 * `prefix -@key suffix`; a prefix ends at a key, and never spans a `;` or
+	 * `]`, except inside brackets of its own (`[see [a] @key]`), which it
+	 * skips as Pandoc does: in `[see [@key]]` the citation is the inner one.
+	 */
 	private item(at: number): { item: CiteItem; end: number } | undefined {
 		let pos = at;
 		let key: ReturnType<Parser['key']>;
 		while (!(key = this.key(pos, true))) {
 			if (pos >= this.text.length || this.is(pos, '];')) return undefined;
-			pos++;
+			if (this.is(pos, '[')) {
+				const after = this.closing(pos);
+				if (after === undefined) return undefined;
+				pos = after;
+			} else pos++;
 		}
 		const suffix = this.suffix(key.keyEnd);
 		if (!suffix) return undefined;
@@ -176,14 +184,30 @@ class Parser {
 		};
 	}
 
-	/** Everything up to the next `;` or `]`, trimmed; a space before it is kept as one. */
+	/** Everything up to the next `;` or `]` not inside brackets of its own (`[@key, see [a] here]`), trimmed; a space before it is kept as one. */
 	private suffix(at: number): { range: [number, number]; space: boolean; end: number } | undefined {
 		const space = this.isSpace(at) || this.text[at] === '\n';
 		let pos = at;
-		while (pos < this.text.length && !this.is(pos, ';]')) pos++;
+		while (pos < this.text.length && !this.is(pos, ';]')) {
+			if (this.is(pos, '[')) {
+				const after = this.closing(pos);
+				if (after === undefined) return undefined;
+				pos = after;
+			} else pos++;
+		}
 		if (pos >= this.text.length) return undefined;
 		const range = this.trim(at, pos);
 		return { range, space: space && range[1] > range[0], end: pos };
+	}
+
+	/** Just after the `]` closing the `[` at `at`, brackets nested and escaped ones text; undefined if it is never closed. */
+	private closing(at: number): number | undefined {
+		let depth = 0;
+		for (let pos = at; pos < this.text.length; pos++) {
+			if (this.is(pos, '[')) depth++;
+			else if (this.is(pos, ']') && --depth === 0) return pos + 1;
+		}
+		return undefined;
 	}
 
 	private trim(start: number, end: number): [number, number] {

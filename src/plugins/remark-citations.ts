@@ -2,7 +2,7 @@ import type { ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Data, Node, PhrasingContent, Root } from 'mdast';
 import type { Transformer } from 'unified';
-import { visitParents } from '../utils/visit.ts';
+import { visit, visitParents } from '../utils/visit.ts';
 import type { VFile } from 'vfile';
 import { bibliographyErrors, displayPath, type Bibliography, type Source } from '../bibliography/load.ts';
 import { lineIndex } from '../bibliography/parse-bibtex.ts';
@@ -14,6 +14,7 @@ import { parseLocator, tokenize, type Token } from '../citations/parse-locator.t
 import { termsFor, type CitationStage } from '../citations/stage.ts';
 import { INLINE, type CiteItem, type Cluster } from '../citations/syntax.ts';
 import { citationSettings, styleProblem } from './citation-options.ts';
+import { smartAffix } from './remark-smart-punctuation.ts';
 
 /** A formatted citation in the Markdown tree; remark-rehype makes it the `<span>` in `data`. */
 export interface Citation extends Node {
@@ -40,6 +41,21 @@ export interface BriefCitations {
 }
 
 export const briefCitationsOf = (file: VFile): BriefCitations | undefined => file.data.briefCitations;
+
+/**
+ * GFM reads a key with a dot whose author is suppressed (`[-@Foo_bar.baz]`)
+ * as an e-mail address whose name is `-`, and links it; Pandoc reads a
+ * citation, and so do we: no one's address is `-@…`, so such a link goes
+ * back to being its text. (It stopped the build with "sits inside a link".)
+ */
+function unlinkSuppressedKeys(tree: Root): void {
+	visit(tree, 'link', (node, index, parent) => {
+		const [text] = node.children;
+		if (!parent || index === undefined || node.children.length !== 1 || text?.type !== 'text') return;
+		if (!text.value.startsWith('-@') || node.url !== `mailto:${text.value}`) return;
+		parent.children[index] = text;
+	});
+}
 
 /** Where a citation may not stand: a link inside a link, or a heading that names a section. */
 const FORBIDDEN_PARENTS: Record<string, string> = {
@@ -85,6 +101,7 @@ export function remarkCitations({ stage, strictVerification }: { stage: Citation
 		const found: { run: InlineRun; clusters: Cluster[] }[] = [];
 		// Quotations lifted from suffixes (citations/evidence.ts): shown in previews, not in the citation.
 		const quotes = new Map<CiteItem, Lifted>();
+		unlinkSuppressedKeys(tree);
 		visitParents(tree, (node, ancestors) => {
 			if (!('children' in node) || !node.children.some((child) => child.type === 'text')) return;
 			const run = inlineRun(node, source);
@@ -171,8 +188,8 @@ function clusterInput(run: InlineRun, cluster: Cluster, terms: Map<string, strin
 			const [from, to] = quotes.get(item)?.suffix ?? item.suffix;
 			const tokens = tokensOf(run, from, to);
 			const located = parseLocator(item.spaceBeforeSuffix ? [{ text: ' ' }, ...tokens] : tokens, terms);
-			const prefix = affixHtml(run, ...item.prefix);
-			const suffix = located.suffix.map((token) => tokenHtml(run, token)).join('');
+			const prefix = smartAffix(affixHtml(run, ...item.prefix));
+			const suffix = smartAffix(located.suffix.map((token) => tokenHtml(run, token)).join(''));
 			return {
 				key: item.key,
 				...(prefix ? { prefix } : {}),

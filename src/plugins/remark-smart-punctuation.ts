@@ -26,10 +26,16 @@ export function remarkSmartPunctuation(): Transformer<Root> {
 	const quotes = retext().use(retextSmartypants, { ellipses: false, dashes: false, backticks: false });
 	const rest = retext().use(retextSmartypants, { quotes: false });
 	return (tree) => {
-		// The text and inline code in order, `undefined` where a block opens.
+		// The text and inline code in order, `undefined` where a block opens or a citation stands (one character each).
 		const nodes: (Text | InlineCode | undefined)[] = [];
 		let text = '';
 		visit(tree, (node, _index, parent) => {
+			// A formatted citation (remark-citations.ts) is a word to the quotes around it: "@key" → “Doe (2005)”.
+			if ((node as { type: string }).type === 'citation') {
+				text += 'A';
+				nodes.push(undefined);
+				return;
+			}
 			if (!parent || !inScope(node, parent)) return;
 			if (node.type === 'text' || node.type === 'inlineCode') {
 				text += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
@@ -52,6 +58,17 @@ export function remarkSmartPunctuation(): Transformer<Root> {
 		}
 	};
 }
+
+const REST_RULES = retext().use(retextSmartypants, { quotes: false });
+
+/**
+ * The dashes, ellipses and backticks rules on a citation's prefix or suffix
+ * (remark-citations.ts), which the plugin never sees: it runs after the
+ * citations are formatted. citeproc turns their quotes itself.
+ *
+ *   see 3--5 here... → see 3—5 here…
+ */
+export const smartAffix = (text: string) => (REST.test(text) ? REST_RULES.processSync(text).toString() : text);
 
 /** Blocks whose text starts afresh: a quote at their start opens. */
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);

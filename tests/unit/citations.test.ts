@@ -46,6 +46,14 @@ describe('rehype-citations', () => {
 		expect(html).toContain('(<a href="#bib-baker2010" interestfor="preview-baker2010">1</a>)');
 	});
 
+	it('gives a prefix and a suffix the dashes and ellipses the text around them gets', async () => {
+		const html = await render('A 3--5 range... [see -- above -- @adams2001, p. 3, and pp. 7--9 after... that].');
+		const text = html.replace(/<[^>]+>/g, '');
+		// The site's rule (Astro's smart punctuation): two hyphens an em dash, three dots an ellipsis; before, they stayed as typed.
+		expect(text).toContain('A 3—5 range…');
+		expect(text).toMatch(/\(see — above — Adams 2001, 3, and pp\.\s7—9 after… that\)/);
+	});
+
 	it('leaves text without citations untouched', async () => {
 		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe(
 			'<p id="intro-p1" data-pagefind-title="Introduction ¶1"><button type="button" class="copy-link" data-load="c" data-copy="#intro-p1" aria-label="Copy link to Introduction ¶1" tabindex="-1" disabled></button>Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>',

@@ -93,6 +93,19 @@ const FORMS: [markdown: string, pandoc: string][] = [
 	['Escaped \\@item1 and \\[@item1\\] stay text.', 'Escaped @item1 and [Doe (2005)] stay text.'],
 	['[@item1; @item2; @пункт3]', '(Doe 2005, 2006; Doe and Roe 2007)'],
 	['[@item1, 3; @item1, 5]', '(Doe 2005, 3; 2005, 5)'],
+	// Found by a sweep of generated forms against Pandoc: brackets of the author's own inside and around a citation,
+	['A [see [@item1]] around it.', 'A [see (Doe 2005)] around it.'],
+	[
+		'[see [a] @item1] and [@item1, see [b] here] and [@item1 [p. 3]].',
+		'(see [a] Doe 2005) and (Doe 2005, see [b] here) and (Doe 2005 [p.\u00a03]).',
+	],
+	['@item1 [see [a] p. 3] says.', 'Doe (2005, see [a] p.\u00a03) says.'],
+	// a range written with two hyphens (it came out with two dashes),
+	['[@smith04, p. 3--5] and [@item1, chaps. 3--5, 7].', '(Smith 2004, 3–5) and (Doe 2005, chaps. 3–5, 7).'],
+	// a key with a dot and its author suppressed, which GFM had linked as an e-mail address (the build stopped),
+	['[-@Foo_bar.baz] and [see -@Foo_bar.baz, p. 3].', '(2010) and (see 2010, 3).'],
+	// and quotes around a citation, which stayed straight.
+	['A "@item1" says, and a \'single @item2\' one.', 'A “Doe (2005)” says, and a ‘single Doe (2006)’ one.'],
 ];
 
 /** Pandoc's reference list for the same document. */
