@@ -55,8 +55,10 @@ export function parseLocator(tokens: Token[], terms: Map<string, string>): Locat
  * `--` between the ends of a range is the range's dash, as Pandoc's smart
  * punctuation makes it before its citeproc sees the locator: `3--5` → `3–5`.
  * (citeproc writes each hyphen of a range as a dash: `3--5` came out `3––5`.)
+ * And a no-break space after an abbreviation inside it as a plain space,
+ * which citeproc keeps: `{chap. 3, sec. 4}` came out `sec.4`.
  */
-const rangeDashes = (locator: string) => locator.replace(/(?<=[\p{L}\p{N})\]])--(?=[\p{L}\p{N}([])/gu, '–');
+const rangeDashes = (locator: string) => locator.replace(/(?<=[\p{L}\p{N})\]])--(?=[\p{L}\p{N}([])/gu, '–').replaceAll('\u00a0', ' ');
 
 function addComma(tokens: Token[]): Token[] {
 	const first = tokens[0];

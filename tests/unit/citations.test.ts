@@ -54,6 +54,11 @@ describe('rehype-citations', () => {
 		expect(text).toMatch(/\(see — above — Adams 2001, 3, and pp\.\s7—9 after… that\)/);
 	});
 
+	it('keeps the space after an abbreviation inside a braced locator', async () => {
+		const html = await render('A claim [@adams2001, \\{chap. 3, sec. 4\\}].');
+		expect(html.replace(/<[^>]+>/g, '')).toMatch(/\(Adams 2001, chap\. 3, sec\. 4\)/);
+	});
+
 	it('leaves text without citations untouched', async () => {
 		expect(await render('Costs fell [in 2020] by 5 @ most, `[@x]`.')).toBe(
 			'<p id="intro-p1" data-pagefind-title="Introduction ¶1"><button type="button" class="copy-link" data-load="c" data-copy="#intro-p1" aria-label="Copy link to Introduction ¶1" tabindex="-1" disabled></button>Costs fell [in 2020] by 5 @ most, <code>[@x]</code>.</p>',
