@@ -274,10 +274,15 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 		return author;
 	};
 	const cites = (items: ClusterItem[]) => {
-		const grouped = groupCites(engine, items, authorOf);
 		extensions['apply_citation_wrapper'] = true;
 		try {
-			return styled(joinGroups(engine, grouped, authorOf, engine.makeCitationCluster(grouped.map(item)))).replaceAll(NBSP_MARK, '\u00a0');
+			if (!collapsesYears(engine))
+				return styled(engine.makeCitationCluster(items.map(item)).replaceAll(CITE_END, '')).replaceAll(NBSP_MARK, '\u00a0');
+			const { layout_delimiter: delimiter = '; ' } = engine.citation.opt;
+			// Each run formatted alone, so that citeproc, which drops a name repeated from the cite before, keeps it where Pandoc does.
+			const runs = citeprocRuns(groupCites(items, authorOf), authorOf);
+			const html = runs.map((run) => joinGroups(engine, run, engine.makeCitationCluster(run.flat().map(item)))).join(delimiter);
+			return styled(html).replaceAll(NBSP_MARK, '\u00a0');
 		} finally {
 			extensions['apply_citation_wrapper'] = false;
 		}
@@ -305,36 +310,67 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 
 /**
  * CSL 1.0.1 cite grouping, as Pandoc's citeproc does it and citeproc-js
- * does not for a style without a citation sort: with `collapse="year…"`,
- * cites by the same author move next to the first (`[@doe05; @roe07;
- * @doe06]` → "Doe 2005, 2006; Roe 2007").
+ * does not for a style without a citation sort (`collapse="year…"`): a
+ * cite by the author of an earlier one moves next to it, into its group,
+ * and is printed without the name (`[@doe05; @roe07; @doe06]` → "Doe 2005,
+ * 2006; Roe 2007"). Neither a cite with a prefix nor one with a suffix
+ * joins a group (`[@doe05; see @doe06]` → "Doe 2005; see Doe 2006"); a
+ * cite with a prefix starts one that later cites may join ("see Doe 2005,
+ * 2006"), and nothing joins a cite with a suffix. A cite whose author is
+ * suppressed joins like any other (`[@doe05; -@doe06]` → "Doe 2005, 2006").
  */
-function groupCites(engine: CiteprocEngine, items: ClusterItem[], authorOf: (key: string) => string): ClusterItem[] {
-	if (!collapsesYears(engine) || items.length < 3) return items;
-	const groups = new Map<string, ClusterItem[]>();
-	items.forEach((cite, i) => {
-		const author = cite.suppressAuthor ? `\0${i}` : authorOf(cite.key);
-		groups.set(author, [...(groups.get(author) ?? []), cite]);
-	});
-	return [...groups.values()].flat();
+function groupCites(items: ClusterItem[], authorOf: (key: string) => string): ClusterItem[][] {
+	const groups: ClusterItem[][] = [];
+	const open = new Map<string, ClusterItem[]>();
+	for (const cite of items) {
+		const author = authorOf(cite.key);
+		const group = open.get(author);
+		if (group && !cite.prefix && !cite.suffix) {
+			group.push(cite);
+			continue;
+		}
+		const own = [cite];
+		groups.push(own);
+		if (cite.suffix) open.delete(author);
+		else open.set(author, own);
+	}
+	return groups;
 }
 
 /**
- * Cites of one author's group joined by the cite-group delimiter (", ", the
- * CSL default) where neither a locator nor a suffix nor a prefix stands
- * between them, as CSL 1.0.1 says; citeproc-js uses the layout's ("; ").
+ * The groups in the runs citeproc formats together: a new run wherever a
+ * group follows one by the same author, which citeproc would otherwise
+ * join, dropping the name Pandoc prints ("Doe 2005; see Doe 2006").
  */
-function joinGroups(engine: CiteprocEngine, items: ClusterItem[], authorOf: (key: string) => string, html: string): string {
+function citeprocRuns(groups: ClusterItem[][], authorOf: (key: string) => string): ClusterItem[][][] {
+	const runs: ClusterItem[][][] = [];
+	groups.forEach((group, i) => {
+		const before = groups[i - 1]?.at(-1);
+		if (!before || authorOf(before.key) === authorOf(group[0]!.key)) runs.push([group]);
+		else runs.at(-1)!.push(group);
+	});
+	return runs;
+}
+
+/**
+ * A run's cites joined as Pandoc joins them: within a group by the
+ * cite-group delimiter (", ", the CSL default), except next to a cite with
+ * a locator ("Doe 2005; 2006, 3"); between groups by the layout's ("; "),
+ * which is also what citeproc-js puts everywhere.
+ */
+function joinGroups(engine: CiteprocEngine, groups: ClusterItem[][], html: string): string {
 	const parts = html.split(CITE_END);
+	const items = groups.flat();
+	const groupOf = new Map(groups.flatMap((group, g) => group.map((cite) => [cite, g] as const)));
 	const { layout_delimiter: delimiter = '; ', cite_group_delimiter: group = ', ' } = engine.citation.opt;
-	if (!collapsesYears(engine) || parts.length !== items.length + 1) return parts.join('');
+	if (parts.length !== items.length + 1) return parts.join('');
 	return parts
 		.map((part, i) => {
 			const before = items[i - 1];
 			const cite = items[i];
 			if (!before || !cite || !part.startsWith(delimiter)) return part;
-			const together = !before.suppressAuthor && !cite.suppressAuthor && authorOf(before.key) === authorOf(cite.key);
-			return together && !before.locator && !before.suffix && !cite.prefix ? group + part.slice(delimiter.length) : part;
+			const together = groupOf.get(before) === groupOf.get(cite) && !before.locator && !cite.locator;
+			return together ? group + part.slice(delimiter.length) : part;
 		})
 		.join('');
 }

@@ -104,6 +104,22 @@ const FORMS: [markdown: string, pandoc: string][] = [
 	['[@smith04, p. 3--5] and [@item1, chaps. 3--5, 7].', '(Smith 2004, 3–5) and (Doe 2005, chaps. 3–5, 7).'],
 	// a key with a dot and its author suppressed, which GFM had linked as an e-mail address (the build stopped),
 	['[-@Foo_bar.baz] and [see -@Foo_bar.baz, p. 3].', '(2010) and (see 2010, 3).'],
+	// works by one author grouped as Pandoc groups them: not across a prefix or a suffix, next to a locator with "; ",
+	['[@item1; see @item2] and [see -@item1; @item2].', '(Doe 2005; see Doe 2006) and (see 2005, 2006).'],
+	[
+		'[@item1; @item2, p. 3] and [@item1, p. 3; @item2] and [-@item1; -@item2].',
+		'(Doe 2005; 2006, 3) and (Doe 2005, 3; 2006) and (2005, 2006).',
+	],
+	['[@item1; @item2, with note] and [@item1, with note; @item2].', '(Doe 2005; Doe 2006, with note) and (Doe 2005, with note; Doe 2006).'],
+	[
+		'[@item1; see @item2; @item2] and [see @item1; @smith04; @item2].',
+		'(Doe 2005; see Doe 2006, 2006) and (see Doe 2005, 2006; Smith 2004).',
+	],
+	[
+		'[@item1, with note; @smith04; @item2] and [@item1; @smith04; -@item2].',
+		'(Doe 2005, with note; Smith 2004; Doe 2006) and (Doe 2005, 2006; Smith 2004).',
+	],
+	['@item1 [@item2] says, and [@item1; cf. -@item2].', 'Doe (2005, 2006) says, and (Doe 2005; cf. 2006).'],
 	// and quotes around a citation, which stayed straight.
 	['A "@item1" says, and a \'single @item2\' one.', 'A “Doe (2005)” says, and a ‘single Doe (2006)’ one.'],
 ];
