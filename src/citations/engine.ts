@@ -26,6 +26,8 @@ interface CiteprocEngine {
 		opt: { layout_prefix?: string; layout_suffix?: string; layout_delimiter?: string; collapse?: unknown; cite_group_delimiter?: string };
 	};
 	bibliography: { opt: Record<string, unknown> };
+	/** The style's sort of the cites in a citation (APA's, Harvard's: by author, then year); no tokens when it has none. */
+	citation_sort: { tokens: unknown[] };
 	registry: Registry;
 	updateItems(ids: string[]): void;
 	makeCitationCluster(items: CiteprocItem[]): string;
@@ -245,11 +247,14 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 	const { layout_prefix: open = '', layout_suffix: close = '' } = engine.citation.opt;
 	const extensions = engine.opt.development_extensions;
 	let bare = false;
+	// The ids of the cites in the order citeproc printed them, while `order` is being read (sortedByStyle).
+	let printed: string[] | undefined;
 	const link = (key: string, html: string) => (bare ? html : `<a href="${href(key)}">${html}</a>`);
 	engine.sys.wrapCitationEntry = (html: string, cited: string | undefined) => {
 		// A numeric style renders its numbers on another path, without the item's id: find it by its number.
 		const id = cited ?? bySeq(engine, cluster, html);
 		if (id === undefined) return html;
+		printed?.push(id);
 		const start = html.indexOf(PREFIX_END);
 		const end = html.lastIndexOf(SUFFIX_START);
 		const prefix = start < 0 ? '' : html.slice(0, start);
@@ -273,18 +278,59 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 		if (author === undefined) authors.set(key, (author = engine.makeCitationCluster([{ id: key, 'author-only': true }])));
 		return author;
 	};
-	const cites = (items: ClusterItem[]) => {
+	/** The cluster's cites as HTML; `narrative`: the first is the author in the text, and stays first whatever the style's sort. */
+	const cites = (items: ClusterItem[], narrative = false) => {
 		extensions['apply_citation_wrapper'] = true;
 		try {
 			if (!collapsesYears(engine))
 				return styled(engine.makeCitationCluster(items.map(item)).replaceAll(CITE_END, '')).replaceAll(NBSP_MARK, '\u00a0');
 			const { layout_delimiter: delimiter = '; ' } = engine.citation.opt;
+			// A style that sorts a citation's cites (APA, Harvard) sorts them before they are grouped, as Pandoc's citeproc does.
+			const [head, ...tail] = items;
+			const sorted =
+				engine.citation_sort.tokens.length === 0 || items.length < 2
+					? items
+					: narrative && head
+						? [head, ...(tail.length > 1 ? sortedByStyle(tail) : tail)]
+						: sortedByStyle(items);
 			// Each run formatted alone, so that citeproc, which drops a name repeated from the cite before, keeps it where Pandoc does.
-			const runs = citeprocRuns(groupCites(items, authorOf), authorOf);
-			const html = runs.map((run) => joinGroups(engine, run, engine.makeCitationCluster(run.flat().map(item)))).join(delimiter);
+			const runs = citeprocRuns(groupCites(sorted, authorOf), authorOf);
+			const html = runs
+				.map((run) => {
+					printed = [];
+					const formatted = engine.makeCitationCluster(run.flat().map(item));
+					const inOrder =
+						printed.join('\0') ===
+						run
+							.flat()
+							.map((cite) => cite.key)
+							.join('\0');
+					printed = undefined;
+					// Where the style's sort moved a cite after all (the author in the text, kept first), citeproc's own joins stand.
+					return inOrder ? joinGroups(engine, run, formatted) : formatted.replaceAll(CITE_END, '');
+				})
+				.join(delimiter);
 			return styled(html).replaceAll(NBSP_MARK, '\u00a0');
 		} finally {
 			extensions['apply_citation_wrapper'] = false;
+		}
+	};
+
+	/** The cites in the order the style's citation sort puts them: citeproc prints them once, and the order is read off. */
+	const sortedByStyle = (items: ClusterItem[]): ClusterItem[] => {
+		printed = [];
+		try {
+			engine.makeCitationCluster(items.map(item));
+			const left = [...items];
+			const order: ClusterItem[] = [];
+			for (const id of printed) {
+				const at = left.findIndex((cite) => cite.key === id);
+				if (at < 0) return items;
+				order.push(...left.splice(at, 1));
+			}
+			return left.length === 0 ? order : items;
+		} finally {
+			printed = undefined;
 		}
 	};
 
@@ -302,7 +348,7 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 				bare = false;
 				return link(first.key, `${author} ${open}${inner}${close}`);
 			}
-			return `${link(first.key, author)} ${open}${cites([own, ...rest])}${close}`;
+			return `${link(first.key, author)} ${open}${cites([own, ...rest], true)}${close}`;
 		}
 	}
 	return `${open}${cites(cluster.items)}${close}`;
@@ -368,9 +414,11 @@ function joinGroups(engine: CiteprocEngine, groups: ClusterItem[][], html: strin
 		.map((part, i) => {
 			const before = items[i - 1];
 			const cite = items[i];
-			if (!before || !cite || !part.startsWith(delimiter)) return part;
+			// citeproc-js joins by the layout's delimiter, or by the group's where a citation sort brought one author's cites together.
+			const written = [delimiter, group].find((d) => part.startsWith(d));
+			if (!before || !cite || written === undefined) return part;
 			const together = groupOf.get(before) === groupOf.get(cite) && !before.locator && !cite.locator;
-			return together ? group + part.slice(delimiter.length) : part;
+			return (together ? group : delimiter) + part.slice(written.length);
 		})
 		.join('');
 }

@@ -138,6 +138,31 @@ const BIBLIOGRAPHY = [
 
 const document = FORMS.map(([markdown]) => markdown).join('\n\n');
 
+/**
+ * Styles that sort the cites of a citation (APA and Harvard, as citation-js
+ * bundles them): the cites are sorted, then one author's grouped as above,
+ * and the text is what Pandoc 2.17 prints with the same style files.
+ */
+const SORTED: [style: string, markdown: string, pandoc: string][] = [
+	['apa', '[see @item2; @item1; @smith04]', '(Doe, 2005; see Doe, 2006; Smith, 2004)'],
+	['apa', '[@item1; @smith04; @item2, p. 3]', '(Doe, 2005; 2006, p. 3; Smith, 2004)'],
+	['apa', '[@item1; -@item2]', '(Doe, 2005, 2006)'],
+	['harvard1', '[@smith04; @item1; see @item2]', '(Smith, 2004; Doe, 2005; see Doe, 2006)'],
+	['harvard1', '[@item1; @smith04; @item2, p. 3]', '(Smith, 2004; Doe, 2005; 2006, p. 3)'],
+	['harvard1', '[see @item2; @item1; @smith04]', '(Smith, 2004; Doe, 2005; see Doe, 2006)'],
+];
+
+describe("one author's works grouped in a style that sorts its citations", () => {
+	it.each(SORTED.map(([style, markdown, pandoc]) => ({ style, markdown, pandoc })))(
+		'$style: $markdown',
+		async ({ style, markdown, pandoc }) => {
+			const html = await render(markdown, { bibliography: path.join(pandocFixture, 'references.bib'), csl: style });
+			const { document: dom } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+			expect(dom.querySelector('body > p')?.textContent).toBe(pandoc);
+		},
+	);
+});
+
 describe('Pandoc conformance (Chicago author-date)', () => {
 	let paragraphs: string[] = [];
 	let references: string[] = [];
