@@ -260,6 +260,16 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 		const prefix = start < 0 ? '' : html.slice(0, start);
 		const core = html.slice(start < 0 ? 0 : start + 1, end < 0 ? html.length : end);
 		const suffix = end < 0 ? '' : html.slice(end + 1);
+		// A cite the style prints nothing of (MLA's with its author suppressed): its prefix and suffix, or nothing at all.
+		if (
+			!core
+				.replace(NO_PRINTED_FORM, '')
+				.replace(/<[^>]*>/g, '')
+				.trim()
+		) {
+			const affixes = `${prefix.trimEnd()}${suffix}`;
+			return `${affixes.trim() ? affixes : EMPTY_CITE}${CITE_END}`;
+		}
 		const lead = core.match(/^\s*/)![0];
 		const trail = core.match(/\s*$/)![0];
 		return `${prefix}${lead}${link(id, core.trim())}${trail}${suffix}${CITE_END}`;
@@ -283,7 +293,10 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 		extensions['apply_citation_wrapper'] = true;
 		try {
 			if (!collapsesYears(engine))
-				return styled(engine.makeCitationCluster(items.map(item)).replaceAll(CITE_END, '')).replaceAll(NBSP_MARK, '\u00a0');
+				return styled(withoutEmptyCites(engine, engine.makeCitationCluster(items.map(item)).replaceAll(CITE_END, ''))).replaceAll(
+					NBSP_MARK,
+					'\u00a0',
+				);
 			const { layout_delimiter: delimiter = '; ' } = engine.citation.opt;
 			// A style that sorts a citation's cites (APA, Harvard) sorts them before they are grouped, as Pandoc's citeproc does.
 			const [head, ...tail] = items;
@@ -294,7 +307,12 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 						? [head, ...(tail.length > 1 ? sortedByStyle(tail) : tail)]
 						: sortedByStyle(items);
 			// Each run formatted alone, so that citeproc, which drops a name repeated from the cite before, keeps it where Pandoc does.
-			const runs = citeprocRuns(groupCites(sorted, authorOf), authorOf);
+			const groups = groupCites(sorted, authorOf);
+			// The author in the text keeps its year first: a sorting style would put it wherever its work sorts.
+			const runs =
+				narrative && engine.citation_sort.tokens.length > 0
+					? [[groups[0]!], ...citeprocRuns(groups.slice(1), authorOf)]
+					: citeprocRuns(groups, authorOf);
 			const html = runs
 				.map((run) => {
 					printed = [];
@@ -310,7 +328,7 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 					return inOrder ? joinGroups(engine, run, formatted) : formatted.replaceAll(CITE_END, '');
 				})
 				.join(delimiter);
-			return styled(html).replaceAll(NBSP_MARK, '\u00a0');
+			return styled(withoutEmptyCites(engine, html)).replaceAll(NBSP_MARK, '\u00a0');
 		} finally {
 			extensions['apply_citation_wrapper'] = false;
 		}
@@ -342,16 +360,19 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 		if (/[\p{L}\p{N}]/u.test(author) && !author.includes('NO_PRINTED_FORM')) {
 			const own = { ...first, suppressAuthor: true };
 			if (rest.length === 0 && !first.suffix) {
-				// One work: one link over "Author (year, locator)".
+				// One work: one link over "Author (year, locator)", or the author alone where the style prints nothing more (MLA).
 				bare = true;
 				const inner = cites([own]);
 				bare = false;
-				return link(first.key, `${author} ${open}${inner}${close}`);
+				return link(first.key, inner ? `${author} ${open}${inner}${close}` : author);
 			}
-			return `${link(first.key, author)} ${open}${cites([own, ...rest], true)}${close}`;
+			const inner = cites([own, ...rest], true);
+			return inner ? `${link(first.key, author)} ${open}${inner}${close}` : link(first.key, author);
 		}
 	}
-	return `${open}${cites(cluster.items)}${close}`;
+	const inner = cites(cluster.items);
+	// Nothing printed at all (`[-@key]` in MLA): nothing, as Pandoc prints, not an empty pair of parentheses.
+	return inner ? `${open}${inner}${close}` : '';
 }
 
 /**
@@ -421,6 +442,42 @@ function joinGroups(engine: CiteprocEngine, groups: ClusterItem[][], html: strin
 			return (together ? group : delimiter) + part.slice(written.length);
 		})
 		.join('');
+}
+
+/** What citeproc prints for a cite with no printed form: `[NO_PRINTED_FORM]` for a cluster, an error for its first cite. */
+const NO_PRINTED_FORM = /\[NO_PRINTED_FORM\]|\[CSL STYLE ERROR: reference with no printed form\.\]/g;
+
+/** A cite that printed nothing, in a cluster's HTML until withoutEmptyCites takes it out with its delimiter. */
+const EMPTY_CITE = '\u0004';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The cluster without the cites that printed nothing (MLA's with the author
+ * suppressed: `@doe says` is "Doe says", as Pandoc prints it) and without
+ * the delimiters that joined them: citeproc writes such a cite as nothing,
+ * as `[NO_PRINTED_FORM]`, or, first in a cluster, as an error between the
+ * layout's parentheses.
+ */
+function withoutEmptyCites(engine: CiteprocEngine, html: string): string {
+	const {
+		layout_prefix: open = '',
+		layout_suffix: close = '',
+		layout_delimiter: delimiter = '; ',
+		cite_group_delimiter: group = ', ',
+	} = engine.citation.opt;
+	const marked = html
+		.replace(new RegExp(`(?:${escapeRegExp(open)})?(?:${NO_PRINTED_FORM.source})(?:${escapeRegExp(close)})?`, 'g'), EMPTY_CITE)
+		.replace(NO_PRINTED_FORM, EMPTY_CITE);
+	const d = `(?:${[delimiter, group].map(escapeRegExp).join('|')})`;
+	const cleaned = marked
+		.replace(new RegExp(`${d}${EMPTY_CITE}`, 'g'), '')
+		.replace(new RegExp(`${EMPTY_CITE}${d}?`, 'g'), '')
+		// A cite citeproc printed as nothing at all leaves its delimiter first, doubled or last.
+		.replace(new RegExp(`^${d}+`), '')
+		.replace(new RegExp(`(${d})${d}+`, 'g'), '$1')
+		.replace(new RegExp(`${d}+$`), '');
+	return cleaned;
 }
 
 /** The style collapses a cluster's cites by one author to their years (`collapse="year"`, `"year-suffix"`, …). */

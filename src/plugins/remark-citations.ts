@@ -15,6 +15,7 @@ import { termsFor, type CitationStage } from '../citations/stage.ts';
 import { INLINE, type CiteItem, type Cluster } from '../citations/syntax.ts';
 import { citationSettings, styleProblem } from './citation-options.ts';
 import { smartAffix } from './remark-smart-punctuation.ts';
+import { warn } from '../utils/build-warnings.ts';
 
 /** A formatted citation in the Markdown tree; remark-rehype makes it the `<span>` in `data`. */
 export interface Citation extends Node {
@@ -153,6 +154,15 @@ export function remarkCitations({ stage, strictVerification }: { stage: Citation
 
 		let n = 0;
 		for (const { run, clusters } of found) {
+			clusters.forEach((cluster, i) => {
+				// A style may print nothing of a citation (MLA, of a work whose author is suppressed), as Pandoc then prints nothing too.
+				if (!formatted.clusters[n + i]?.replace(/<[^>]*>/g, '').trim())
+					warn(
+						file,
+						`${where(run.offsets[cluster.start])}: the citation ${written(run, cluster, source)} prints nothing in the citation style ${displayPath(settings.csl)}. ` +
+							'Cite the work without "-" before the key, or add a locator ("p. 3") to it.',
+					);
+			});
 			run.parent.children = replaceClusters(run, clusters, (i) =>
 				citationNode(formatted.clusters[n], ++n, asWritten(run, clusters[i]!, quotes), quotesData(clusters[i]!, quotes)),
 			);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render } from './process.ts';
+import { render, renderFile } from './process.ts';
 
 describe('remark-citation-lint', () => {
 	it('fails on an unknown key with file, line, column and a suggestion', async () => {
@@ -57,6 +57,16 @@ describe('rehype-citations', () => {
 	it('keeps the space after an abbreviation inside a braced locator', async () => {
 		const html = await render('A claim [@adams2001, \\{chap. 3, sec. 4\\}].');
 		expect(html.replace(/<[^>]+>/g, '')).toMatch(/\(Adams 2001, chap\. 3, sec\. 4\)/);
+	});
+
+	it("says so when a citation prints nothing in the brief's style, and prints nothing", async () => {
+		const { html, messages } = await renderFile('A [-@adams2001] b.', { csl: 'mla' });
+		expect(html.replace(/<[^>]+>/g, '')).toMatch(/^A\s+b\.References/);
+		expect(messages.map(String)).toEqual([
+			expect.stringMatching(
+				/brief\.mdx:1:3: the citation \[-@adams2001\] prints nothing in the citation style src\/csl\/modern-language-association\.csl\. Cite the work without "-"/,
+			),
+		]);
 	});
 
 	it('leaves text without citations untouched', async () => {

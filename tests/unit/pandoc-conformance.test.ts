@@ -152,6 +152,23 @@ const SORTED: [style: string, markdown: string, pandoc: string][] = [
 	['harvard1', '[see @item2; @item1; @smith04]', '(Smith, 2004; Doe, 2005; see Doe, 2006)'],
 ];
 
+/** MLA prints nothing of a work whose author is suppressed: the citation is what is left, as Pandoc prints it (it printed citeproc's "[NO_PRINTED_FORM]"). */
+const NOTHING_PRINTED: [markdown: string, pandoc: string][] = [
+	['@item1 says.', 'Doe says.'],
+	['@item1 [see @smith04] says.', 'Doe (see Smith) says.'],
+	['[-@item1; @smith04]', '(Smith)'],
+	['[@smith04; -@item1; @doe99]', '(Smith; Dole)'],
+	['@Foo_bar.baz [cf. @doe99, xi; -@item2] says.', 'Foo (cf. Dole, xi) says.'],
+];
+
+describe('cites a style prints nothing of (MLA)', () => {
+	it.each(NOTHING_PRINTED.map(([markdown, pandoc]) => ({ markdown, pandoc })))('$markdown', async ({ markdown, pandoc }) => {
+		const html = await render(markdown, { bibliography: path.join(pandocFixture, 'references.bib'), csl: 'mla' });
+		const { document: dom } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+		expect(dom.querySelector('body > p')?.textContent).toBe(pandoc);
+	});
+});
+
 describe("one author's works grouped in a style that sorts its citations", () => {
 	it.each(SORTED.map(([style, markdown, pandoc]) => ({ style, markdown, pandoc })))(
 		'$style: $markdown',
