@@ -247,7 +247,7 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 	const { layout_prefix: open = '', layout_suffix: close = '' } = engine.citation.opt;
 	const extensions = engine.opt.development_extensions;
 	let bare = false;
-	// The ids of the cites in the order citeproc printed them, while `order` is being read (sortedByStyle).
+	// The ids of the cites in the order citeproc printed them, while that order is being read (sortedByStyle; whether a run kept ours).
 	let printed: string[] | undefined;
 	const link = (key: string, html: string) => (bare ? html : `<a href="${href(key)}">${html}</a>`);
 	engine.sys.wrapCitationEntry = (html: string, cited: string | undefined) => {
@@ -306,9 +306,9 @@ function formatCluster(engine: CiteprocEngine, cluster: ClusterInput, href: (key
 					: narrative && head
 						? [head, ...(tail.length > 1 ? sortedByStyle(tail) : tail)]
 						: sortedByStyle(items);
-			// Each run formatted alone, so that citeproc, which drops a name repeated from the cite before, keeps it where Pandoc does.
 			const groups = groupCites(sorted, authorOf);
-			// The author in the text keeps its year first: a sorting style would put it wherever its work sorts.
+			// Each run formatted alone, so that citeproc, which drops a name repeated from the cite before, keeps it where Pandoc does;
+			// the author in the text keeps its year first, where a sorting style would put it wherever its work sorts.
 			const runs =
 				narrative && engine.citation_sort.tokens.length > 0
 					? [[groups[0]!], ...citeprocRuns(groups.slice(1), authorOf)]
