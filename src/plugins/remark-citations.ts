@@ -14,7 +14,7 @@ import { parseLocator, tokenize, type Token } from '../citations/parse-locator.t
 import { termsFor, type CitationStage } from '../citations/stage.ts';
 import { INLINE, type CiteItem, type Cluster } from '../citations/syntax.ts';
 import { citationSettings, styleProblem } from './citation-options.ts';
-import { smartAffix } from './remark-smart-punctuation.ts';
+import { smartRest } from './remark-smart-punctuation.ts';
 import { warn } from '../utils/build-warnings.ts';
 
 /** A formatted citation in the Markdown tree; remark-rehype makes it the `<span>` in `data`. */
@@ -154,18 +154,18 @@ export function remarkCitations({ stage, strictVerification }: { stage: Citation
 
 		let n = 0;
 		for (const { run, clusters } of found) {
-			clusters.forEach((cluster, i) => {
+			run.parent.children = replaceClusters(run, clusters, (i) => {
+				const cluster = clusters[i]!;
+				const html = formatted.clusters[n];
 				// A style may print nothing of a citation (MLA, of a work whose author is suppressed), as Pandoc then prints nothing too.
-				if (!formatted.clusters[n + i]?.replace(/<[^>]*>/g, '').trim())
+				if (!html?.replace(/<[^>]*>/g, '').trim())
 					warn(
 						file,
 						`${where(run.offsets[cluster.start])}: the citation ${written(run, cluster, source)} prints nothing in the citation style ${displayPath(settings.csl)}. ` +
 							'Cite the work without "-" before the key, or add a locator ("p. 3") to it.',
 					);
+				return citationNode(html, ++n, asWritten(run, cluster, quotes), quotesData(cluster, quotes));
 			});
-			run.parent.children = replaceClusters(run, clusters, (i) =>
-				citationNode(formatted.clusters[n], ++n, asWritten(run, clusters[i]!, quotes), quotesData(clusters[i]!, quotes)),
-			);
 		}
 	};
 }
@@ -198,8 +198,8 @@ function clusterInput(run: InlineRun, cluster: Cluster, terms: Map<string, strin
 			const [from, to] = quotes.get(item)?.suffix ?? item.suffix;
 			const tokens = tokensOf(run, from, to);
 			const located = parseLocator(item.spaceBeforeSuffix ? [{ text: ' ' }, ...tokens] : tokens, terms);
-			const prefix = smartAffix(affixHtml(run, ...item.prefix));
-			const suffix = smartAffix(located.suffix.map((token) => tokenHtml(run, token)).join(''));
+			const prefix = smartRest(affixHtml(run, ...item.prefix));
+			const suffix = smartRest(located.suffix.map((token) => tokenHtml(run, token)).join(''));
 			return {
 				key: item.key,
 				...(prefix ? { prefix } : {}),

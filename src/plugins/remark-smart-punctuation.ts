@@ -24,7 +24,6 @@ import { visit } from '../utils/visit.ts';
  */
 export function remarkSmartPunctuation(): Transformer<Root> {
 	const quotes = retext().use(retextSmartypants, { ellipses: false, dashes: false, backticks: false });
-	const rest = retext().use(retextSmartypants, { quotes: false });
 	return (tree) => {
 		// The text and inline code in order, `undefined` where a block opens or a citation stands (one character each).
 		const nodes: (Text | InlineCode | undefined)[] = [];
@@ -54,7 +53,7 @@ export function remarkSmartPunctuation(): Transformer<Root> {
 			}
 			const value = quoted.slice(at, at + node.value.length);
 			at += node.value.length;
-			if (node.type === 'text') node.value = REST.test(value) ? rest.processSync(value).toString() : value;
+			if (node.type === 'text') node.value = smartRest(value);
 		}
 	};
 }
@@ -62,13 +61,15 @@ export function remarkSmartPunctuation(): Transformer<Root> {
 const REST_RULES = retext().use(retextSmartypants, { quotes: false });
 
 /**
- * The dashes, ellipses and backticks rules on a citation's prefix or suffix
- * (remark-citations.ts), which the plugin never sees: it runs after the
- * citations are formatted. citeproc turns their quotes itself.
+ * The dashes, ellipses and backticks rules, on a text node (the plugin's
+ * second turn) or on a citation's prefix or suffix (remark-citations.ts),
+ * which the plugin never sees: it runs after the citations are formatted,
+ * and citeproc turns their quotes itself. A text none of the rules can
+ * change is returned as it is, without being parsed.
  *
  *   see 3--5 here... → see 3—5 here…
  */
-export const smartAffix = (text: string) => (REST.test(text) ? REST_RULES.processSync(text).toString() : text);
+export const smartRest = (text: string) => (REST.test(text) ? REST_RULES.processSync(text).toString() : text);
 
 /** Blocks whose text starts afresh: a quote at their start opens. */
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
