@@ -12,6 +12,7 @@ import { compiledBriefs } from '../integrations/compiled-briefs.ts';
 import { citationReport } from '../integrations/citation-report.ts';
 import { clientScripts } from '../integrations/client-scripts.ts';
 import { contentWarnings } from '../integrations/content-warnings.ts';
+import { devFiles } from '../integrations/dev-files.ts';
 import { linkCheck } from '../integrations/link-check.ts';
 import { pagefind } from '../integrations/pagefind.ts';
 import { pageReuse, untrackedContent } from '../integrations/page-reuse.ts';
@@ -117,6 +118,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						pageReuse(),
 						sitemap({ filter: (page) => !page.endsWith('/404/') }),
 						clientScripts(scripts, config.site.base),
+						devFiles(config.site.base),
 						// Pagefind indexes the pages in its own process while the checks read them.
 						search.start,
 						linkCheck(config.paths.cache),
