@@ -5,12 +5,13 @@ import { cardFile, cardSvg, type CardPaths, type CardText } from './card.ts';
 
 /**
  * Draws sharing cards on a thread of their own while the build does its other
- * work. A build runs its JavaScript on one thread, compiling briefs while
- * another core waits; each card costs about 40 ms (half of it PNG encoding;
- * measured in a loop), so about 12 s for 300 when the pages drew them one
- * after another.
- * A brief's card is sent here as soon as its plugins have read it, and by the
- * time Astro writes `/briefs/<slug>/og.png` it is in the cache. If the thread
+ * work. Each card costs about 40 ms (half of it PNG encoding; measured in a
+ * loop), so about 12 s for 300 when the pages drew them one after another.
+ * A brief's card is sent here as soon as its plugins have read it. The
+ * thread draws at the lowest priority (card-thread.ts): while briefs are
+ * compiled, both cores are busy with them; it draws with the core left free
+ * while Astro renders the brief pages, before the cards' own route
+ * (pages/briefs/[slug]/[...card].ts, rendered after them). If the thread
  * cannot start, or has not finished a card, the page draws it as before:
  * the painter only ever saves time.
  */
