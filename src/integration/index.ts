@@ -81,6 +81,8 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 				// A second thread compiles briefs in a build that has many to compile (plugins/compile-thread.ts).
 				const thread = command === 'build' ? new CompileThread(config, (card) => painter?.paint(card)) : undefined;
 				const mdxCache = new MdxCache(config, collector, command === 'build', thread);
+				// In a build from nothing, the thread loads the pipeline while Astro starts, on the core that is idle then.
+				if (thread && mdxCache.compilesMany()) thread.start();
 				// Pages are reused only where Astro can tell which of them a change to the content affects (integrations/page-reuse.ts).
 				const untracked = untrackedContent(config.paths.content, config.paths.root);
 				if (untracked !== undefined && command === 'build') logger.warn(untracked);

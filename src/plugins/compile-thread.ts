@@ -84,6 +84,17 @@ export class CompileThread {
 		return this.worker !== undefined;
 	}
 
+	/**
+	 * Starts the thread before its first brief: it loads the pipeline (about
+	 * 2.5 s of a cold build's thread, in a CPU profile) while the build's own
+	 * thread starts Astro and reads the content, with the second core idle,
+	 * rather than once the bundler asks for briefs and both cores are busy.
+	 * It does not keep the build running (`compile` holds it while it has work).
+	 */
+	start(): void {
+		this.thread()?.unref();
+	}
+
 	/** Compiles a brief on the thread as MDX's renderer made with `shared` and `mdx` would. */
 	compile(
 		shared: AstroMarkdownOptions,

@@ -198,6 +198,24 @@ export class MdxCache {
 		};
 	}
 
+	/**
+	 * Whether a build over these briefs will compile enough of them to use
+	 * the compile thread (THREAD_MIN): as many more briefs (`.mdx` files
+	 * under `briefs/`) than compiled briefs kept, as in a build from nothing.
+	 * Kept briefs that no brief uses any more make it say no: the thread is
+	 * then started when the briefs wait, as it always was.
+	 */
+	compilesMany(): boolean {
+		const count = (dir: string, ending: string, recursive: boolean) => {
+			try {
+				return readdirSync(dir, { recursive }).filter((name) => String(name).endsWith(ending)).length;
+			} catch {
+				return 0;
+			}
+		};
+		return count(path.join(this.config.paths.content, 'briefs'), '.mdx', true) - count(this.dir, '.bin', false) >= THREAD_MIN;
+	}
+
 	/** Ends the compile thread, if this build started it. */
 	close(): Promise<void> {
 		return this.thread?.close() ?? Promise.resolve();

@@ -299,6 +299,23 @@ describe('briefs compiled on a second thread', () => {
 		expect(most.here).toBe(COMPILE_SLOTS);
 		codes.forEach((code, i) => expect(withoutKey(code)).toBe(`export default ${JSON.stringify(`here: Brief ${i}.`)};`));
 	});
+
+	it('tells a build from nothing, which starts the thread early, from a build over kept briefs, which does not', async () => {
+		const site = project();
+		const briefs = path.join(site.content, 'briefs');
+		mkdirSync(path.join(briefs, 'more'), { recursive: true });
+		const write = (count: number) => {
+			for (let i = 0; i < count; i++) writeFileSync(path.join(briefs, i % 2 ? 'more' : '', `b${i}.mdx`), BRIEF);
+		};
+		const { mdxCache, compile } = await site.build();
+		write(THREAD_MIN - 1);
+		expect(mdxCache.compilesMany()).toBe(false);
+		write(THREAD_MIN);
+		expect(mdxCache.compilesMany()).toBe(true);
+		// Compiled once, kept: a build over them compiles at most a few.
+		for (let i = 0; i < THREAD_MIN; i++) await compile(`${BRIEF}\nBrief ${i}.\n`);
+		expect(mdxCache.compilesMany()).toBe(false);
+	});
 });
 
 describe('outlineHtml', () => {
