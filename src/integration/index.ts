@@ -120,7 +120,7 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						pageReuse(),
 						sitemap({ filter: (page) => !page.endsWith('/404/') }),
 						clientScripts(scripts, config.site.base),
-						devFiles(config.site.base),
+						devFiles(),
 						// Pagefind indexes the pages in its own process while the checks read them.
 						search.start,
 						linkCheck(config.paths.cache),
