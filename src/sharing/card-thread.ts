@@ -12,8 +12,9 @@ import { cardFile, drawCard, type CardPaths } from './card.ts';
  * finalizers that run between turns, and Node hands a thread every queued
  * message in one turn. Drawn in that turn, 150 cards held 590 MB.
  *
- * Last sent, first drawn: the pages ask for the cards in the order they were
- * sent, and draw a card themselves when it is not drawn yet, so the thread
+ * Last sent, first drawn: a card's page draws the card itself when it is not
+ * drawn yet, and where the cards are sent in the order of their pages (as
+ * when the briefs' files are named in the order of their dates), the thread
  * and the pages meet in the middle instead of drawing the same cards side
  * by side.
  *
