@@ -4,7 +4,7 @@ import { briefSchema, datesAsWritten } from './schemas/brief.ts';
 import { paths } from 'virtual:sourced/config';
 
 const briefs = defineCollection({
-	loader: datesAsWritten(glob({ base: `${paths.content}/briefs`, pattern: '**/*.mdx' })),
+	loader: datesAsWritten(glob({ base: `${paths.content}/briefs`, pattern: '**/*.mdx', retainBody: false })),
 	schema: briefSchema,
 });
 

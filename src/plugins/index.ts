@@ -25,6 +25,7 @@ import { rehypeReferences } from './rehype-references.ts';
 import { rehypeSharingCard } from './rehype-sharing-card.ts';
 import { rehypeTableScroll } from './rehype-table-scroll.ts';
 import { remarkCitations } from './remark-citations.ts';
+import { remarkReadingTime } from './remark-reading-time.ts';
 import { remarkSettings } from './remark-settings.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { codeVersion } from '../utils/code-version.ts';
@@ -56,6 +57,7 @@ export interface PipelineContext {
  */
 export const remarkPluginsWith = ({ config, stage }: PipelineContext) => [
 	withOptions(remarkSettings, config),
+	remarkReadingTime,
 	remarkGfm,
 	withOptions(remarkCitations, { stage, strictVerification: config.citations.strictVerification }),
 	remarkSmartPunctuation,

@@ -13,11 +13,18 @@ export interface PageData {
 	citations: CitationUse[];
 	/** The notes that can be shown beside their reference (rehype-footnote-links; components/Sidenotes.astro). */
 	sidenotes: string[];
+	/** Minutes to read the brief (remark-reading-time; components/BriefHeader.astro). */
+	minutes: number;
 }
 
 /** Hands the brief's citation uses to its pages, packed (packUses: a quarter of a compiled brief, as objects). */
 export function handCitationsToPage(file: VFile, uses: CitationUse[]): void {
 	frontmatterOf(file)['citations'] = packUses(uses);
+}
+
+/** Hands the brief's reading time, in minutes, to its page. */
+export function handReadingTimeToPage(file: VFile, minutes: number): void {
+	frontmatterOf(file)['minutes'] = minutes;
 }
 
 /** Hands the names of the brief's sidenotes to its page. */
@@ -28,17 +35,22 @@ export function handSidenotesToPage(file: VFile, names: string[]): void {
 /**
  * What the plugins handed the page (`remarkPluginFrontmatter`). A brief the
  * plugins did not see through (none of its citations or notes) hands nothing,
- * and gets none; anything else than what they write is an error, not a guess.
+ * and gets none; its reading time it always has. Anything else than what
+ * they write is an error, not a guess.
  */
 export function pageDataOf(frontmatter: Record<string, unknown>): PageData {
-	const { citations, sidenotes } = frontmatter;
+	const { citations, sidenotes, minutes } = frontmatter;
 	if (citations !== undefined && typeof citations !== 'string')
 		throw new TypeError(
 			`A brief's citation uses reached its page as ${typeof citations}, not as the string rehype-citation-ids packs them in.`,
 		);
 	if (sidenotes !== undefined && !(Array.isArray(sidenotes) && sidenotes.every((name) => typeof name === 'string')))
 		throw new TypeError("A brief's sidenotes reached its page as something else than the list of names rehype-footnote-links writes.");
-	return { citations: unpackUses(citations), sidenotes: sidenotes ?? [] };
+	if (!(typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 1))
+		throw new TypeError(
+			`A brief's reading time reached its page as ${JSON.stringify(minutes)}, not as the minutes remark-reading-time counts.`,
+		);
+	return { citations: unpackUses(citations), sidenotes: sidenotes ?? [], minutes };
 }
 
 /** Uses as one JSON string: each block once, each use as [key, id, block's index, quotes?]. */

@@ -30,12 +30,3 @@ export const briefKey = (brief: Brief) => pageKey(brief.id, brief.digest ?? brie
 export const briefUrl = (brief: Brief) => withBase(briefPath(brief.id));
 
 export { formatDate, isoDate } from './dates.ts';
-
-/** Reading time at 230 words a minute, counting the prose only (no citation keys, markup or notes' syntax). */
-export function readingMinutes(body: string): number {
-	const prose = body
-		.replace(/\[[^\]]*@[^\]]*\]/g, ' ')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/[#*_>|`[\]^-]+/g, ' ');
-	return Math.max(1, Math.round(prose.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length / 230));
-}
