@@ -32,6 +32,8 @@ export function bracedCitations(source: string): BraceProblem[] {
 			return;
 		}
 		if (inFence) return;
+		// A line without both can hold no such brace: most lines, and most of the time this takes on a site's briefs.
+		if (!text.includes('{') || !text.includes('@')) return;
 		const code = codeSpans(text);
 		for (const at of bracesInCitations(text, code)) {
 			const snippet = citationAround(text, at);
