@@ -34,12 +34,21 @@ export const emptyBrief = (): BriefAnchors => ({ anchors: {}, aliases: {}, retir
 
 /** The committed manifest, or an empty one before the first build. */
 export function readManifest(file: string): Manifest {
+	return manifestOf(file).manifest;
+}
+
+/** The manifest in `file` and its text as read ('' before the first build). */
+function manifestOf(file: string): { manifest: Manifest; text: string } {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch {
-		return { briefs: {} };
+		return { manifest: { briefs: {} }, text: '' };
 	}
+	return { manifest: parseManifest(text, file), text };
+}
+
+function parseManifest(text: string, file: string): Manifest {
 	try {
 		const manifest = JSON.parse(text) as Manifest;
 		for (const brief of Object.values(manifest.briefs ?? {})) {
@@ -56,22 +65,28 @@ export function readManifest(file: string): Manifest {
 	}
 }
 
-const cache = new Map<string, { mtimeMs: number; manifest: Manifest }>();
+const cache = new Map<string, { mtimeMs: number; size: number; manifest: Manifest; text: string }>();
 
-/** The committed record of one brief's anchors (read once per change of the file). */
-export function publishedAnchors(slug: string, file: string): BriefAnchors {
+/** The manifest in `file` and its text, read once per change of the file (its time and size); not to be changed. */
+function published(file: string): { manifest: Manifest; text: string } {
 	let mtimeMs = -1;
+	let size = -1;
 	try {
-		mtimeMs = statSync(file).mtimeMs;
+		({ mtimeMs, size } = statSync(file));
 	} catch {
 		// no manifest yet
 	}
 	let hit = cache.get(file);
-	if (hit?.mtimeMs !== mtimeMs) {
-		hit = { mtimeMs, manifest: readManifest(file) };
+	if (hit?.mtimeMs !== mtimeMs || hit.size !== size) {
+		hit = { mtimeMs, size, ...manifestOf(file) };
 		cache.set(file, hit);
 	}
-	return hit.manifest.briefs[slug] ?? emptyBrief();
+	return hit;
+}
+
+/** The committed record of one brief's anchors. */
+export function publishedAnchors(slug: string, file: string): BriefAnchors {
+	return published(file).manifest.briefs[slug] ?? emptyBrief();
 }
 
 const sorted = <T>(record: Record<string, T>): Record<string, T> =>
@@ -80,7 +95,9 @@ const sorted = <T>(record: Record<string, T>): Record<string, T> =>
 /** The manifest's new text, with the anchors this build found merged in, or undefined when it would not change. */
 export function manifestText(builtAnchors: Map<string, BriefAnchors>, file: string): string | undefined {
 	if (builtAnchors.size === 0) return undefined;
-	const manifest = readManifest(file);
+	// As the build read it to compile the briefs (each read once per change of the file), copied before it is merged into.
+	const { manifest: read, text: before } = published(file);
+	const manifest: Manifest = { briefs: { ...read.briefs } };
 	for (const [slug, brief] of builtAnchors) manifest.briefs[slug] = brief;
 	const out = {
 		$comment: COMMENT,
@@ -94,11 +111,5 @@ export function manifestText(builtAnchors: Map<string, BriefAnchors>, file: stri
 		),
 	};
 	const text = `${JSON.stringify(out, null, '\t')}\n`;
-	let before = '';
-	try {
-		before = readFileSync(file, 'utf8');
-	} catch {
-		// first build
-	}
 	return before === text ? undefined : text;
 }
