@@ -127,10 +127,14 @@ it("hands the pages every use the plugins recorded, through the compiled brief's
 	const packed = frontmatterOf(file)['citations'];
 	expect(pageDataOf(frontmatterOf(file)).citations).toEqual(recorded);
 	expect(String(packed).match(/"label"/g)).toHaveLength(3);
-	// A brief the plugins left nothing for gets nothing; what they never write is an error, not a guess.
-	expect(pageDataOf({})).toEqual({ citations: [], sidenotes: [] });
-	expect(() => pageDataOf({ citations: [{ key: 'adams2001' }] })).toThrow(/citation uses reached its page as object/);
-	expect(() => pageDataOf({ sidenotes: 'why' })).toThrow(/sidenotes reached its page/);
+	// The pipeline counted the brief's reading time from its text.
+	expect(pageDataOf(frontmatterOf(file)).minutes).toBe(1);
+	// A brief the plugins left no citation or note for gets none; what they never write is an error, not a guess.
+	expect(pageDataOf({ minutes: 3 })).toEqual({ citations: [], sidenotes: [], minutes: 3 });
+	expect(() => pageDataOf({ minutes: 3, citations: [{ key: 'adams2001' }] })).toThrow(/citation uses reached its page as object/);
+	expect(() => pageDataOf({ minutes: 3, sidenotes: 'why' })).toThrow(/sidenotes reached its page/);
+	expect(() => pageDataOf({})).toThrow(/reading time reached its page as undefined/);
+	expect(() => pageDataOf({ minutes: '7 min' })).toThrow(/reading time reached its page as "7 min"/);
 });
 
 describe('the line naming web sources with neither an access date nor an archived copy', () => {
