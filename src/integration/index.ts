@@ -23,7 +23,7 @@ import { webSourcesReport } from '../integrations/web-sources-report.ts';
 import { markdownProcessor } from '../plugins/index.ts';
 import { CompileThread } from '../plugins/compile-thread.ts';
 import { MdxCache } from '../plugins/mdx-cache.ts';
-import { CardPainter } from '../sharing/painter.ts';
+import { CardPainter, paintAfterCompiling } from '../sharing/painter.ts';
 import { BuildCollector } from './collector.ts';
 import { codeVersion } from '../utils/code-version.ts';
 import { parseOptions, resolveConfig } from './config.ts';
@@ -110,7 +110,11 @@ export function sourced(options: SourcedOptions = {}): AstroIntegration {
 						}),
 					},
 					vite: {
-						plugins: [virtualModules(config, code, () => scripts.bootstrap), mdxBracedCitations(displayPath)],
+						plugins: [
+							virtualModules(config, code, () => scripts.bootstrap),
+							mdxBracedCitations(displayPath),
+							...(painter ? [paintAfterCompiling(painter)] : []),
+						],
 						build: { rolldownOptions: { onwarn: withoutAstroDirectiveNoise } },
 					},
 					integrations: [

@@ -1,4 +1,3 @@
-import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { touch } from '../utils/cache-files.ts';
 import { cardFile, drawCard, type CardPaths } from './card.ts';
@@ -17,24 +16,9 @@ import { cardFile, drawCard, type CardPaths } from './card.ts';
  * when the briefs' files are named in the order of their dates), the thread
  * and the pages meet in the middle instead of drawing the same cards side
  * by side.
- *
- * The thread runs at the lowest priority: while briefs are compiled (on the
- * build's thread and the compile thread) both cores are busy, and a card
- * drawn then only slowed the compilation. It draws them with the core the
- * build's thread leaves free while it renders the pages. On Linux a thread's
- * priority is its own; elsewhere it would be the whole build's, so it is
- * left as it is.
  */
 const paths = workerData as CardPaths;
 const queue: string[] = [];
-
-if (process.platform === 'linux') {
-	try {
-		setPriority(constants.priority.PRIORITY_LOW);
-	} catch {
-		// Not allowed here: the cards are drawn at the build's priority.
-	}
-}
 
 function next(): void {
 	const svg = queue.pop();

@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import type { Plugin } from 'vite';
 import { startWorker } from '../utils/worker.ts';
 import { touch } from '../utils/cache-files.ts';
 import { cardFile, cardSvg, type CardPaths, type CardText } from './card.ts';
@@ -7,13 +8,14 @@ import { cardFile, cardSvg, type CardPaths, type CardText } from './card.ts';
  * Draws sharing cards on a thread of their own while the build does its other
  * work. Each card costs about 40 ms (half of it PNG encoding; measured in a
  * loop), so about 12 s for 300 when the pages drew them one after another.
- * A brief's card is sent here as soon as its plugins have read it. The
- * thread draws at the lowest priority (card-thread.ts): while briefs are
- * compiled, both cores are busy with them; it draws with the core left free
- * while Astro renders the brief pages, before the cards' own route
- * (pages/briefs/[slug]/[...card].ts, rendered after them). If the thread
- * cannot start, or has not finished a card, the page draws it as before:
- * the painter only ever saves time.
+ * A brief's card is handed here as soon as its plugins have read it, and
+ * held until the briefs are compiled (`start`, when the bundler is done):
+ * while they are, the build's thread and the compile thread keep both cores
+ * busy, and a card drawn then only slowed them. The thread then draws with
+ * the core left free while Astro renders the brief pages, before the cards'
+ * own route (pages/briefs/[slug]/[...card].ts, rendered after them). If the
+ * thread cannot start, or has not finished a card, the page draws it as
+ * before: the painter only ever saves time.
  */
 export class CardPainter {
 	private worker: Worker | undefined;
@@ -23,6 +25,8 @@ export class CardPainter {
 	private readonly sent = new Set<string>();
 	/** Cards the thread drew in this build (not those it found drawn). */
 	private drawn = 0;
+	/** Cards handed over before `start`, to be sent then. */
+	private held: string[] | undefined = [];
 
 	private readonly paths: CardPaths;
 
@@ -30,19 +34,36 @@ export class CardPainter {
 		this.paths = paths;
 	}
 
-	/** Starts drawing a card unless it is in the cache, or on its way there. */
+	/** Draws a card unless it is in the cache, or on its way there: once started, at once; before, when started. */
 	paint(text: CardText): void {
 		const svg = cardSvg(text);
 		if (this.broken || this.sent.has(svg) || touch(cardFile(this.paths, svg))) return;
 		this.sent.add(svg);
+		if (this.held) this.held.push(svg);
+		else this.send(svg);
+	}
+
+	/** Sends the cards held so far to the thread, and every card after them as it comes. */
+	start(): void {
+		const held = this.held;
+		this.held = undefined;
+		for (const svg of held ?? []) this.send(svg);
+	}
+
+	private send(svg: string): void {
 		const worker = this.thread();
 		if (!worker) return;
 		this.pending++;
 		worker.postMessage(svg);
 	}
 
-	/** Waits for the cards sent so far, then ends the thread; returns how many it drew. */
+	/**
+	 * Waits for the cards sent so far, then ends the thread; returns how many
+	 * it drew. Cards still held (a build that never said its briefs were
+	 * compiled) are left to their pages, which have drawn them by now.
+	 */
 	async close(): Promise<number> {
+		this.held = [];
 		if (this.pending > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
 		const worker = this.worker;
 		this.worker = undefined;
@@ -79,4 +100,19 @@ export class CardPainter {
 		this.pending -= count;
 		if (this.pending === 0) for (const resolve of this.waiting.splice(0)) resolve();
 	}
+}
+
+/**
+ * Starts the painter (`start`) when the bundler has built the pages, the
+ * build that compiles every brief (Astro's `prerender` environment), and
+ * before Astro renders them.
+ */
+export function paintAfterCompiling(painter: Pick<CardPainter, 'start'>): Plugin {
+	return {
+		name: 'sourced:paint-after-compiling',
+		apply: 'build',
+		buildEnd() {
+			if (this.environment.name === 'prerender') painter.start();
+		},
+	};
 }
