@@ -32,23 +32,14 @@ export const manifestPath = (contentDir: string) => path.join(contentDir, 'ancho
 
 export const emptyBrief = (): BriefAnchors => ({ anchors: {}, aliases: {}, retired: [] });
 
-/** The committed manifest, or an empty one before the first build. */
-export function readManifest(file: string): Manifest {
-	return manifestOf(file).manifest;
-}
-
-/** The manifest in `file` and its text as read ('' before the first build). */
-function manifestOf(file: string): { manifest: Manifest; text: string } {
+/** The committed manifest in `file` and its text as read: an empty one, and '', before the first build. */
+function readManifest(file: string): { manifest: Manifest; text: string } {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch {
 		return { manifest: { briefs: {} }, text: '' };
 	}
-	return { manifest: parseManifest(text, file), text };
-}
-
-function parseManifest(text: string, file: string): Manifest {
 	try {
 		const manifest = JSON.parse(text) as Manifest;
 		for (const brief of Object.values(manifest.briefs ?? {})) {
@@ -56,7 +47,7 @@ function parseManifest(text: string, file: string): Manifest {
 			brief.retired ??= [];
 			brief.anchors ??= {};
 		}
-		return { briefs: manifest.briefs ?? {} };
+		return { manifest: { briefs: manifest.briefs ?? {} }, text };
 	} catch (error) {
 		throw new Error(
 			`${path.relative(process.cwd(), file)}: not valid JSON (${(error as Error).message}). Fix it, or restore it from version control.`,
@@ -78,7 +69,7 @@ function published(file: string): { manifest: Manifest; text: string } {
 	}
 	let hit = cache.get(file);
 	if (hit?.mtimeMs !== mtimeMs || hit.size !== size) {
-		hit = { mtimeMs, size, ...manifestOf(file) };
+		hit = { mtimeMs, size, ...readManifest(file) };
 		cache.set(file, hit);
 	}
 	return hit;
