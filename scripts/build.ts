@@ -6,14 +6,16 @@
  *   node scripts/build.ts [--outDir dist] [--config astro.config.ts]
  */
 import { spawn } from 'node:child_process';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { deleteLater, leftovers, swapIn, workFolders } from './swap-site.ts';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' }, config: { type: 'string' } } });
 const out = path.resolve(values.outDir);
-const next = `${path.dirname(out)}/.dist-next-${process.pid}`;
-const old = `${path.dirname(out)}/.dist-old-${process.pid}`;
+const { next, old } = workFolders(out, process.pid);
+// What earlier builds left beside the output (one killed while building, a deletion that did not finish).
+const left = leftovers(out);
 
 /**
  * The bundler (rolldown) and the card renderer (resvg) allocate through
@@ -61,11 +63,10 @@ const code = await new Promise<number | null>((resolve) => {
 
 if (code !== 0) {
 	await rm(next, { recursive: true, force: true });
+	deleteLater(left);
 	console.error(`\nThe build failed; ${path.relative(process.cwd(), out) || out} is unchanged.`);
 	process.exit(code ?? 1);
 }
-await rename(out, old).catch((error: NodeJS.ErrnoException) => {
-	if (error.code !== 'ENOENT') throw error;
-});
-await rename(next, out);
-await rm(old, { recursive: true, force: true });
+const replaced = await swapIn(next, out, old);
+// The new site is in place: the old one, and what earlier builds left, are deleted after this command returns (scripts/swap-site.ts).
+deleteLater([...(replaced ? [old] : []), ...left]);
