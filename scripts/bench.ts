@@ -79,16 +79,25 @@ async function dirSize(dir: string): Promise<number> {
 /**
  * One build of `content` into `outDir` as `npm run build` runs it
  * (scripts/build.ts, which starts Astro), with its own cache folder: wall
- * seconds and peak memory (MB; GNU time reports the largest process).
+ * seconds and peak memory (MB; GNU time reports the largest process). The
+ * site it replaced is deleted after the command returns (scripts/swap-site.ts):
+ * that deletion is waited for, so that it is not part of the next figure.
  */
-const buildOnce = async (content: string, outDir: string, cacheDir = `${outDir}-cache`) =>
-	timed(root, [
+const buildOnce = async (content: string, outDir: string, cacheDir = `${outDir}-cache`) => {
+	const figures = await timed(root, [
 		'scripts/build.ts',
 		'--outDir',
 		outDir,
 		'--config',
 		await writeSiteConfig(`${outDir}-astro.config.ts`, { content, cacheDir }),
 	]);
+	const replaced = `.dist-old-`;
+	for (let waited = 0; (await readdir(path.dirname(outDir))).some((name) => name.startsWith(replaced)); waited += 50) {
+		if (waited > 60_000) throw new Error(`the site replaced by a build is still beside ${outDir} a minute later`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	return figures;
+};
 
 interface Transfer {
 	url: string;
