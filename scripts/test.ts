@@ -2,14 +2,18 @@
  * `npm test`: every check and every test, reporting every failure of a run
  * at once.
  *
- * 1. `astro sync` writes Astro's types (.astro/), which both the type check
- *    and the typed lint read.
- * 2. The checks that read the sources run side by side: `astro check`, ESLint,
- *    Prettier, and the unit layer with its coverage threshold. Their output
- *    is printed whole, one check after another, as each ends. Side by side
- *    they took 39.6–39.9 s, one after another 42.3–43.3 s: each already keeps
- *    a second core busy part of the time.
- * 3. The build and browser layers, which already keep both cores busy (two
+ * 1. The checks that read the sources run side by side: `astro check`, ESLint,
+ *    Prettier, and the unit layer with its coverage threshold. The type check
+ *    and the typed lint start once `astro sync` has written Astro's types
+ *    (.astro/), which both read; Prettier and the unit layer, which do not,
+ *    start at once. Their output is printed whole, one check after another,
+ *    as each ends. Side by side they took 39.6–39.9 s, one after another
+ *    42.3–43.3 s: each already keeps a second core busy part of the time.
+ *    Prettier and the unit layer beside `astro sync` rather than after it:
+ *    median 45.0 s (44.8–57.7) against 50.8 s (44.0–59.2), five alternating
+ *    pairs of the four checks from empty caches, on a busy machine; alone,
+ *    the sync kept one core of two for about 3 s.
+ * 2. The build and browser layers, which already keep both cores busy (two
  *    Vitest workers, each with a build or a Chromium).
  *
  *   node scripts/test.ts
@@ -33,9 +37,16 @@ const npmRun = (script: string): Pick<Step, 'command' | 'args'> => {
 		: { command: 'npm', args: ['run', '--silent', script] };
 };
 
-const STATIC: Step[] = [
+const SYNC: Step = { name: 'astro sync', command: bin('astro'), args: ['sync'] };
+
+/** The checks that read Astro's types, written by SYNC. */
+const TYPED: Step[] = [
 	{ name: 'astro check', command: bin('astro'), args: ['check', '--noSync'] },
 	{ name: 'eslint', ...npmRun('lint:eslint') },
+];
+
+/** The checks that do not. */
+const UNTYPED: Step[] = [
 	{ name: 'prettier', ...npmRun('lint:format') },
 	// One worker: beside three other checks on two cores, a second worker only loaded Astro's and unified's modules a second
 	// time. Two alternating pairs of the four checks side by side, from empty caches: 40.6–42.2 s (79–82 CPU s) against
@@ -87,20 +98,22 @@ function run(step: Step, keep: boolean): Promise<{ ok: boolean; output: string; 
 const start = performance.now();
 const failed: string[] = [];
 
-if (!(await run({ name: 'astro sync', command: bin('astro'), args: ['sync'] }, false)).ok) failed.push('astro sync');
+/** Runs a check with its output kept, printed whole when it ends: whether it passed. */
+const check = (step: Step) =>
+	run(step, true).then(({ ok, output, took }) => {
+		process.stdout.write(`\n── ${step.name}: ${ok ? 'passed' : 'FAILED'} (${took}) ──\n${output.trimEnd()}\n`);
+		if (!ok) failed.push(step.name);
+		return ok;
+	});
 
-// Without Astro's types, the type check and the typed lint would report errors that are not the code's.
-if (failed.length > 0) failed.push(...STATIC.map((step) => `${step.name} (not run)`));
-else {
-	await Promise.all(
-		STATIC.map((step) =>
-			run(step, true).then(({ ok, output, took }) => {
-				process.stdout.write(`\n── ${step.name}: ${ok ? 'passed' : 'FAILED'} (${took}) ──\n${output.trimEnd()}\n`);
-				if (!ok) failed.push(step.name);
-			}),
-		),
-	);
-}
+await Promise.all([
+	...UNTYPED.map(check),
+	check(SYNC).then(async (synced) => {
+		// Without Astro's types, the type check and the typed lint would report errors that are not the code's.
+		if (synced) await Promise.all(TYPED.map(check));
+		else failed.push(...TYPED.map((step) => `${step.name} (not run)`));
+	}),
+]);
 
 // The build and browser layers run even when a check failed: a run reports every failure at once.
 const layers = { name: 'build and browser tests', command: bin('vitest'), args: ['run', '--project', 'build', '--project', 'browser'] };
