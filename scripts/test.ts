@@ -14,7 +14,8 @@
  *    pairs of the four checks from empty caches, on a busy machine; alone,
  *    the sync kept one core of two for about 3 s.
  * 2. The build and browser layers, which already keep both cores busy (two
- *    Vitest workers, each with a build or a Chromium).
+ *    Vitest workers, each with a build or a Chromium), once the type check
+ *    and the typed lint are done: the unit layer may still be running.
  *
  *   node scripts/test.ts
  */
