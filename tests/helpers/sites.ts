@@ -14,7 +14,7 @@ import { buildSite, contentCopy, fixture, outRoot, root, type BuildResult } from
 export const SITES = {
 	/** The real site: content/. */
 	site: path.join(root, 'content'),
-	/** The real briefs and 20 short copies of the real brief, published under https://example.org/research/ (see contentFor). */
+	/** The real briefs and two short copies of the real brief, two briefs a page, published under https://example.org/research/ (see contentFor). */
 	research: path.join(root, 'content'),
 	/** Every fixture that builds, each brief with its own bibliography: forms, hostile input, figures, evidence, real-world BibTeX … */
 	combined: fixture('combined'),
@@ -24,16 +24,19 @@ export const SITES = {
 
 export type SiteName = keyof typeof SITES;
 
-/** Sites built with options of their own: the real site published under a path. */
-export const SITE_OPTIONS: Partial<Record<SiteName, SourcedOptions>> = {
-	research: { site: 'https://example.org/research/' },
-};
+/** Sites built with options of their own: the real site published under a path, two briefs a page. */
+export const SITE_OPTIONS = {
+	research: { site: 'https://example.org/research/', briefsPerPage: 2 },
+} satisfies Partial<Record<SiteName, SourcedOptions>>;
+
+/** How many short copies of the real brief the site under a path has (shortCopies): one page of briefs, the real brief on the next. */
+export const SHORT_COPIES = SITE_OPTIONS.research.briefsPerPage;
 
 /** Sites built from a copy of their content (contentCopy), since a build writes its content's anchors.json and tests never write into tracked folders. */
 const COPIED: readonly SiteName[] = ['combined'];
 
 /**
- * 20 short copies of the real brief, newer by their names: its frontmatter
+ * Short copies of the real brief (SHORT_COPIES), newer by their names: its frontmatter
  * (the same dates), a title of their own and six short sections citing the
  * real bibliography. Enough for a second page of briefs and a search page that
  * lists sections, at a fraction of the real brief's cost to build.
@@ -41,7 +44,7 @@ const COPIED: readonly SiteName[] = ['combined'];
 async function shortCopies(dir: string): Promise<void> {
 	const real = await readFile(path.join(root, 'content/briefs/internet-plus.mdx'), 'utf8');
 	const frontmatter = real.slice(0, real.indexOf('\n---\n', 4) + 5);
-	for (let i = 1; i <= 20; i++) {
+	for (let i = 1; i <= SHORT_COPIES; i++) {
 		const n = String(i).padStart(2, '0');
 		const sections = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'].map(
 			(name) => `## Section ${name.toLowerCase()}\n\nCopy ${n}, section ${name.toLowerCase()}: payments moved to phones [@klein2020].\n`,
@@ -54,7 +57,7 @@ async function shortCopies(dir: string): Promise<void> {
 
 /**
  * The content a site is built from: a copy of the fixture, or, for the site
- * under a path, the real briefs and bibliography and 20 short copies of the
+ * under a path, the real briefs and bibliography and short copies of the
  * real brief (shortCopies), so that the real brief is on the second page of briefs.
  */
 async function contentFor(name: SiteName): Promise<string> {
@@ -113,7 +116,7 @@ export function built(name: SiteName): Promise<BuildResult> {
 					await delay(250);
 					continue;
 				}
-				const result = await buildSite(name, await contentFor(name), SITE_OPTIONS[name]);
+				const result = await buildSite(name, await contentFor(name), (SITE_OPTIONS as Partial<Record<SiteName, SourcedOptions>>)[name]);
 				await writeFile(resultFile(name), JSON.stringify({ run: run(), ...result }));
 				// Workers that wait read the result first; the lock is not needed once it is written.
 				await rm(lock, { recursive: true, force: true });
