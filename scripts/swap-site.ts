@@ -4,9 +4,10 @@
  * of its own, after the command has returned.
  *
  * Deleting a built site is not quick: about 2,700 files at 300 briefs, which
- * took 0.75–1.4 s on this machine's disk (Node's `rm`, three runs), as long
- * as a tenth of a rebuild after an edit. The site is complete and in place
- * before that, so the author no longer waits for it.
+ * took 0.2 s with the files still in the page cache and up to 1.3 s once
+ * they had been written out (`sync` first) on this machine's disk (Node's
+ * `rm`). The site is complete and in place before that, so the author no
+ * longer waits for it.
  *
  * A folder such a process did not finish (the machine stopped), or that a
  * build stopped before swapping in (killed while building), is named after
