@@ -20,6 +20,7 @@ import { launch } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/serve.ts';
 import { makeCorpus, uniqueWord } from './corpus.ts';
 import { writeSiteConfig } from './site-config.ts';
+import { REPLACED } from './swap-site.ts';
 import { devLatency } from './dev-latency.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { buildPeer, findPeer, preparePeer, timed, type BuildFigures } from './peer.ts';
@@ -91,8 +92,7 @@ const buildOnce = async (content: string, outDir: string, cacheDir = `${outDir}-
 		'--config',
 		await writeSiteConfig(`${outDir}-astro.config.ts`, { content, cacheDir }),
 	]);
-	const replaced = `.dist-old-`;
-	for (let waited = 0; (await readdir(path.dirname(outDir))).some((name) => name.startsWith(replaced)); waited += 50) {
+	for (let waited = 0; (await readdir(path.dirname(outDir))).some((name) => name.startsWith(REPLACED)); waited += 50) {
 		if (waited > 60_000) throw new Error(`the site replaced by a build is still beside ${outDir} a minute later`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
