@@ -24,7 +24,7 @@ export function publishedBriefs(briefs: Brief[], dev = import.meta.env.MODE === 
  * its MDX compiles to, bibliography and style included, Astro tracks when
  * the page renders it.
  */
-export const briefKey = (brief: Brief) => pageKey(brief.id, brief.digest ?? brief.body ?? null, brief.data);
+export const briefKey = (brief: Brief) => pageKey(brief.id, brief.digest ?? null, brief.data);
 
 /** A link to the brief's page, under the site's base path. */
 export const briefUrl = (brief: Brief) => withBase(briefPath(brief.id));
