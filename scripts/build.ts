@@ -1,7 +1,8 @@
 /**
  * `npm run build`: builds the site into a fresh folder beside the output and
  * swaps it in only when the whole build succeeded (pages, link check, search
- * index). A failed build leaves the previous site exactly as it was.
+ * index). A failed build leaves the previous site exactly as it was. The
+ * build is Astro's, run by scripts/astro-build.ts in a process of its own.
  *
  *   node scripts/build.ts [--outDir dist] [--config astro.config.ts]
  */
@@ -54,7 +55,8 @@ const V8 = ['--heap-growing-percent=50', '--max-semi-space-size=64'];
 
 const code = await new Promise<number | null>((resolve) => {
 	const config = values.config ? ['--config', values.config] : [];
-	const astro = spawn(process.execPath, [...V8, path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', next, ...config], {
+	// Astro's build with the configuration loaded by Node, not through a Vite server of Astro's own (scripts/astro-build.ts).
+	const astro = spawn(process.execPath, [...V8, path.resolve('scripts/astro-build.ts'), '--outDir', next, ...config], {
 		stdio: 'inherit',
 		env: { ...ALLOCATOR, ...process.env },
 	});

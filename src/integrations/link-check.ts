@@ -15,9 +15,15 @@ export interface PageLinks {
 	links: string[];
 }
 
-/** The version of what `readPage` makes of a page: its code's own digest, so that a change to how a page is read never reads back what the old code kept. */
+/**
+ * The version of what `readPage` makes of a page: the digest of this file as
+ * written, so that a change to how a page is read never reads back what the
+ * old code kept. The file, not the functions' text, which differs with the
+ * loader (Vite's transform for `astro build` and `astro dev`, Node's type
+ * stripping for `npm run build`): builds made either way share what they kept.
+ */
 let readVersion: string | undefined;
-const version = () => (readVersion ??= hash('sha256', [readPage, decodeEntities, ID, HREF, EXTERNAL].map(String).join('\0'), 'base64url'));
+const version = () => (readVersion ??= hash('sha256', readFileSync(fileURLToPath(import.meta.url)), 'base64url'));
 
 /** Reads a page's ids and links: a function of its bytes alone. */
 export function readPage(text: string): PageLinks {

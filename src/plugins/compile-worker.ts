@@ -1,5 +1,5 @@
-import { registerHooks } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
+import { mapPackageFolders } from '../utils/package-folders.ts';
 import type { AstroMarkdownOptions, MdxRendererOptions } from '@astrojs/internal-helpers/markdown';
 import type { SourcedConfig } from '../integration/config.ts';
 import type { CardText } from '../sharing/card.ts';
@@ -13,20 +13,8 @@ import type { CompileJob, CompileReply, ThrownError } from './compile-thread.ts'
  * its own over the same cache folder; what the plugins left for the build
  * (the collector's part of `file.data`) goes back with the module, and each
  * sharing card a plugin asks for goes to the build's painter at once.
- *
- * Vite resolves the package folder `rehype-citation/node/…` (a folder
- * mapping in its `exports`, which Node no longer reads) to its `dist/node/`;
- * the same mapping is made here before the plugins load.
  */
-const REHYPE_CITATION = /^rehype-citation\/node\/(.+)$/;
-registerHooks({
-	resolve(specifier, context, next) {
-		const folder = REHYPE_CITATION.exec(specifier);
-		if (!folder) return next(specifier, context);
-		const main = import.meta.resolve('rehype-citation');
-		return next(new URL(`./${folder[1]}`, main).href, context);
-	},
-});
+mapPackageFolders();
 
 const { markdownProcessor } = await import('./index.ts');
 const { COMPILE_SLOTS } = await import('./mdx-cache.ts');

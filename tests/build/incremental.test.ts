@@ -24,11 +24,13 @@ import { buildAgain, oneBuildAtATime, outRoot, root, type BuildResult } from '..
  * One unchanged brief's page has no copy left, so it is rendered from the
  * brief the last build compiled and kept (plugins/mdx-cache.ts).
  *
- * The build from nothing it is compared with is made as an author's
- * machine makes one, by the Astro CLI in a process of its own, with the
+ * The build from nothing it is compared with is made as `npm run build`
+ * makes one, by scripts/astro-build.ts (Astro's build, the configuration
+ * loaded by Node rather than by Vite) in a process of its own, with the
  * network cut (`unshare -n`, a new and empty network namespace): so it also
  * shows that a build needs no network, and that two builds of the same
- * content, each in a process of its own, write the same site byte for byte.
+ * content, each in a process of its own and each loading the project's
+ * code its own way, write the same site byte for byte.
  */
 const folder = path.join(outRoot, 'incremental');
 const content = path.join(outRoot, 'incremental-content');
@@ -77,7 +79,7 @@ async function write(): Promise<void> {
 
 const sourcePage = (key: string) => `references/${key}/index.html`;
 
-/** A build of `content` from nothing into `folder` (its dist and cache), by the Astro CLI with the network cut. */
+/** A build of `content` from nothing into `folder` (its dist and cache), as `npm run build` runs Astro, with the network cut. */
 async function offlineBuild(folder: string): Promise<BuildResult> {
 	const outDir = path.join(folder, 'dist');
 	const config = await writeSiteConfig(path.join(folder, 'astro.config.ts'), {
@@ -87,11 +89,11 @@ async function offlineBuild(folder: string): Promise<BuildResult> {
 	});
 	const result = await oneBuildAtATime(() =>
 		Promise.resolve(
-			spawnSync(
-				'unshare',
-				['-n', '--', process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir, '--config', config],
-				{ cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, encoding: 'utf8' },
-			),
+			spawnSync('unshare', ['-n', '--', process.execPath, 'scripts/astro-build.ts', '--outDir', outDir, '--config', config], {
+				cwd: root,
+				env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+				encoding: 'utf8',
+			}),
 		),
 	);
 	return { code: result.status, output: `${result.stdout}${result.stderr}${result.error ? String(result.error) : ''}`, outDir };
