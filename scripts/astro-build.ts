@@ -21,6 +21,7 @@
  *   node scripts/astro-build.ts [--outDir dist] [--config astro.config.ts]
  */
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,6 +32,10 @@ const { values } = parseArgs({
 	options: { outDir: { type: 'string' }, config: { type: 'string', default: 'astro.config.ts' } },
 });
 
+// As Astro's own CLI does (astro/bin/astro.mjs): V8 keeps what it compiled of each module, for the next build to load
+// faster; not in CI, where no next build would read it. Importing Astro, then the integration with every plugin, in
+// fresh processes: 818–827 ms and 472–488 ms with the cache, 887–890 ms and 710–717 ms without.
+if (!process.env['CI']) module.enableCompileCache();
 mapPackageFolders();
 const configFile = path.resolve(values.config);
 const outDir = values.outDir === undefined ? {} : { outDir: path.resolve(values.outDir) };
