@@ -95,13 +95,17 @@ export function mdxBracedCitations(display: (file: string) => string) {
 	return {
 		name: 'sourced:mdx-braced-citations',
 		enforce: 'pre' as const,
-		transform(code: string, id: string) {
-			const file = id.split('?')[0]!;
-			if (!file.endsWith('.mdx')) return null;
-			const problems = bracedCitations(code);
-			if (problems.length === 0) return null;
-			const lines = problems.map((p) => `${display(file)}:${p.line}:${p.column}: ${p.message}`);
-			throw new Error(`Citation error${lines.length > 1 ? 's' : ''}:\n  ${lines.join('\n  ')}`);
+		// A hook filter: the bundler calls it for .mdx files only, not for every module of the site.
+		transform: {
+			filter: { id: /\.mdx(?:$|\?)/ },
+			handler(code: string, id: string) {
+				const file = id.split('?')[0]!;
+				if (!file.endsWith('.mdx')) return null;
+				const problems = bracedCitations(code);
+				if (problems.length === 0) return null;
+				const lines = problems.map((p) => `${display(file)}:${p.line}:${p.column}: ${p.message}`);
+				throw new Error(`Citation error${lines.length > 1 ? 's' : ''}:\n  ${lines.join('\n  ')}`);
+			},
 		},
 	};
 }

@@ -34,13 +34,16 @@ export function virtualModules(config: SourcedConfig, code: string, bootstrap: (
 		[VIRTUAL_CONFIG]: () => configModule(config, code),
 		[VIRTUAL_BOOTSTRAP]: () => bootstrapModule(bootstrap()),
 	};
+	// Hook filters: the bundler calls these two for our ids only, not for every module of the site.
 	return {
 		name: 'sourced:virtual-modules',
-		resolveId(id) {
-			return id in modules ? `\0${id}` : undefined;
+		resolveId: {
+			filter: { id: /^virtual:sourced\// },
+			handler: (id) => (id in modules ? `\0${id}` : undefined),
 		},
-		load(id) {
-			return id.startsWith('\0') ? modules[id.slice(1)]?.() : undefined;
+		load: {
+			filter: { id: /^\0virtual:sourced\// },
+			handler: (id) => modules[id.slice(1)]?.(),
 		},
 	};
 }

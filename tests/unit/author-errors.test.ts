@@ -50,9 +50,13 @@ describe('citation problems are reported with every one located', () => {
 		expect(await failure('braced-citations', 'braces')).toMatch(/Could not parse expression|is not defined/);
 		const check = mdxBracedCitations(displayPath);
 		expect(check.enforce).toBe('pre');
+		// The bundler calls it for this file (its hook filter), and for an .mdx file asked for with a query.
+		expect(check.transform.filter.id.test(file)).toBe(true);
+		expect(check.transform.filter.id.test(`${file}?astroPropagatedAssets`)).toBe(true);
+		expect(check.transform.filter.id.test(file.replace(/\.mdx$/, '.md'))).toBe(false);
 		let message = '';
 		try {
-			check.transform(code, file);
+			check.transform.handler(code, file);
 		} catch (error) {
 			message = String((error as Error).message);
 		}
