@@ -1,4 +1,4 @@
-import { defineConfig } from 'astro/config';
+import type { AstroUserConfig } from 'astro';
 import { sourced, type SourcedOptions } from './src/integration/index.ts';
 
 /**
@@ -20,4 +20,7 @@ export const site = {
 	citingBriefsListed: 5,
 } satisfies SourcedOptions;
 
-export default defineConfig({ integrations: [sourced(site)] });
+// Typed by `satisfies`, not by `defineConfig` (which returns what it is given): the module that exports it,
+// `astro/config`, loads Astro's SVG optimiser and its CSS parsers: 280 modules more than Astro itself, 0.2–0.3 s to
+// import in every build, `astro dev`, `astro check` and `astro sync`, for a function that does nothing at run time.
+export default { integrations: [sourced(site)] } satisfies AstroUserConfig;
