@@ -221,12 +221,18 @@ describe('virtual:sourced/config', () => {
 	it('is served by the integration’s Vite plugin, with the bootstrap it was given', async () => {
 		const config = resolveConfig({}, project);
 		const plugin = virtualModules(config, 'v1', () => 'console.log("</script>")');
-		const call = (hook: unknown, id: string) => (hook as (id: string) => string | undefined)(id);
+		// As the bundler calls a hook with a filter: only for the ids its filter takes.
+		const call = (hook: unknown, id: string) => {
+			const { filter, handler } = hook as { filter: { id: RegExp }; handler: (id: string) => string | undefined };
+			return filter.id.test(id) ? handler(id) : undefined;
+		};
 		const id = call(plugin.resolveId, 'virtual:sourced/config');
 		expect(id).toBe('\0virtual:sourced/config');
 		expect(call(plugin.load, id!)).toBe(configModule(config, 'v1'));
 		expect(call(plugin.load, call(plugin.resolveId, 'virtual:sourced/bootstrap')!)).toBe(bootstrapModule('console.log("</script>")'));
 		expect((await load(bootstrapModule('console.log("</script>")')))['default']).toBe('console.log("</script>")');
 		expect(call(plugin.resolveId, './other.ts')).toBeUndefined();
+		expect(call(plugin.resolveId, 'virtual:sourced/other')).toBeUndefined();
+		expect(call(plugin.load, '\0virtual:astro:routes')).toBeUndefined();
 	});
 });
