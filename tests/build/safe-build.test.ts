@@ -76,3 +76,34 @@ describe('a build that fails', () => {
 		expect(output).not.toContain('nobody2024');
 	});
 });
+
+/**
+ * `npm run build` imports the configuration with Node (scripts/astro-build.ts);
+ * one that Node cannot load is handed back to Astro, which reports it as its
+ * CLI does, with the place of the mistake in the file.
+ */
+describe('a configuration that does not load', () => {
+	const folder = path.join(outRoot, 'bad-config');
+	const config = path.relative(root, path.join(folder, 'astro.config.ts'));
+
+	it('stops the build, naming the file, line and column of the mistake', async () => {
+		await rm(folder, { recursive: true, force: true });
+		await mkdir(folder, { recursive: true });
+		// A comma where a property should be, on line 3.
+		await writeFile(path.join(root, config), '// A configuration with a typo.\n\nexport default { integrations: [], , };\n');
+		let printed = '';
+		const exit = await oneBuildAtATime(async () => {
+			const child = spawn(process.execPath, ['scripts/astro-build.ts', '--outDir', path.join(folder, 'dist'), '--config', config], {
+				cwd: root,
+				env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+			});
+			child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+			return new Promise<number | null>((resolve) => child.on('close', resolve));
+		});
+		expect(exit, printed).toBe(1);
+		expect(printed).toContain(`Unable to load ${config}`);
+		expect(printed).toMatch(new RegExp(`${config.replace(/[.]/g, '\\.')}:3:\\d+`));
+		expect(existsSync(path.join(folder, 'dist'))).toBe(false);
+	});
+});
