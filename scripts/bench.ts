@@ -5,10 +5,10 @@
  *   npm run bench                 # real site, 300 and 3,000 briefs, 3 runs each
  *   npm run bench -- --sizes 1,300 --runs 5
  *
- * Builds run as an author's `npm run build` runs them (scripts/build.ts; wall
- * time and peak memory from GNU time). Search and page weight are measured in Debian's Chromium on the
- * built site served from 127.0.0.1; bytes are gzip sizes, as a static host
- * would send them. Medians of several runs: these machines are shared.
+ * Builds run as an author's `npm run build` runs them (scripts/build.ts;
+ * wall time and peak memory from GNU time). Search and page weight are
+ * measured in Debian's Chromium on the built site served from 127.0.0.1;
+ * bytes are gzip sizes, as a static host would send them. Medians of several runs: these machines are shared.
  */
 import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

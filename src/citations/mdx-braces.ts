@@ -100,7 +100,6 @@ export function mdxBracedCitations(display: (file: string) => string) {
 			filter: { id: /\.mdx(?:$|\?)/ },
 			handler(code: string, id: string) {
 				const file = id.split('?')[0]!;
-				if (!file.endsWith('.mdx')) return null;
 				const problems = bracedCitations(code);
 				if (problems.length === 0) return null;
 				const lines = problems.map((p) => `${display(file)}:${p.line}:${p.column}: ${p.message}`);
