@@ -23,26 +23,26 @@ const TEMPLATES = {
 const none = { light: [], dark: [] };
 
 it.each(Object.entries(TEMPLATES))('%s (%s) has no violations, light and dark', async (_, url) => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + url);
 	expect(await axeInBothSchemes(page)).toEqual(none);
 });
 
 it('a second page of briefs has no violations, light and dark', async () => {
-	const page = await (await fixture.context()).newPage();
+	const page = await fixture.page();
 	await page.goto(fixture.url + '/page/2/');
 	expect(await axeInBothSchemes(page)).toEqual(none);
 });
 
 it('search with results shown has no violations, light and dark', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + '/search/?q=payments');
 	await page.locator('.search-results a').first().waitFor({ timeout: 10_000 });
 	expect(await axeInBothSchemes(page)).toEqual(none);
 });
 
 it('the search dialog with results open has no violations, light and dark', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + '/briefs/internet-plus/');
 	await page.locator('#site-search-q').click();
 	await page.locator('dialog.search-dialog[open] input[type="search"]').pressSequentially('Klein');

@@ -8,12 +8,14 @@ import { useSite } from './setup.ts';
 const BRIEF = '/briefs/internet-plus/';
 const site = useSite();
 
-async function briefPage() {
-	const page = await (await site.context()).newPage();
+/** The brief in a tab; with `watch`, in a new one whose every script request is listed in `scripts`. */
+async function briefPage(watch = false) {
+	const page = watch ? await (await site.context()).newPage() : await site.page();
 	const scripts: string[] = [];
-	page.on('request', (r) => {
-		if (r.resourceType() === 'script') scripts.push(r.url());
-	});
+	if (watch)
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') scripts.push(r.url());
+		});
 	await page.goto(site.url + BRIEF);
 	return { page, scripts };
 }
@@ -61,7 +63,7 @@ it('previews each source of a cluster', async () => {
 });
 
 it('loads no script for previews', async () => {
-	const { page, scripts } = await briefPage();
+	const { page, scripts } = await briefPage(true);
 	const before = scripts.length;
 	await page.locator('a[interestfor]').first().focus();
 	await page.locator('.cite-preview:popover-open').waitFor();

@@ -11,7 +11,7 @@ const WORDS =
 const site = useSite();
 
 async function briefPage(options: Parameters<typeof site.context>[0] = {}) {
-	const page = await (await site.context(options)).newPage();
+	const page = await site.page(options);
 	await page.goto(site.url + BRIEF);
 	return page;
 }

@@ -16,7 +16,7 @@ const pageScrollsSideways = (page: Page) =>
 
 describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
 	it('lands on a table by its id, in view and with the landing mark', async () => {
-		const page = await (await fixture.context()).newPage();
+		const page = await fixture.page();
 		await page.goto(fixture.url + BRIEF + '#tbl-wide');
 		const table = page.locator('#tbl-wide');
 		const box = await table.boundingBox();
@@ -26,7 +26,7 @@ describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
 	});
 
 	it('follows a cross-reference to its figure', async () => {
-		const page = await (await fixture.context()).newPage();
+		const page = await fixture.page();
 		await page.goto(fixture.url + BRIEF);
 		await page.locator('a.xref', { hasText: 'Figure 1' }).click();
 		await page.waitForURL(/#fig-rising$/);
@@ -34,7 +34,7 @@ describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
 	});
 
 	it('scales a figure to the column and opens it at full size, with JavaScript off', async () => {
-		const page = await (await fixture.context({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } })).newPage();
+		const page = await fixture.page({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
 		await page.goto(fixture.url + BRIEF);
 		const img = page.locator('#fig-rising img');
 		await img.scrollIntoViewIfNeeded();
@@ -49,7 +49,7 @@ describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
 	});
 
 	it('on a 320 px phone, a wide table scrolls in its own box, by keyboard too, and the page never scrolls sideways', async () => {
-		const page = await (await fixture.context({ viewport: { width: 320, height: 640 } })).newPage();
+		const page = await fixture.page({ viewport: { width: 320, height: 640 } });
 		await page.goto(fixture.url + BRIEF);
 		expect(await pageScrollsSideways(page)).toBe(false);
 		const box = page.locator('.table-scroll:has(#tbl-wide)');
@@ -64,7 +64,7 @@ describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
 		['steps', '#fig-rising'],
 		['counts by year', '#tbl-counts'],
 	])('a search for "%s", words of a caption, lands on %s', async (query, id) => {
-		const page = await (await fixture.context()).newPage();
+		const page = await fixture.page();
 		await page.goto(fixture.url + '/search/?q=' + encodeURIComponent(query));
 		const result = page.locator(`.search-results a[href$="${id}"]`).first();
 		await result.waitFor({ timeout: 10_000 });
@@ -74,7 +74,7 @@ describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
 	});
 
 	it('has no axe violations, light and dark', async () => {
-		const page = await (await fixture.context()).newPage();
+		const page = await fixture.page();
 		await page.goto(fixture.url + BRIEF);
 		expect(await axeInBothSchemes(page)).toEqual({ light: [], dark: [] });
 	});
@@ -82,7 +82,7 @@ describe('figures and tables (fixture "combined", briefs/figures.mdx)', () => {
 
 describe('the Internet Plus brief’s table of claims', () => {
 	it('scrolls in its own box on a 320 px phone; the page does not', async () => {
-		const page = await (await site.context({ viewport: { width: 320, height: 640 } })).newPage();
+		const page = await site.page({ viewport: { width: 320, height: 640 } });
 		await page.goto(site.url + '/briefs/internet-plus/#tbl-claims');
 		expect(await pageScrollsSideways(page)).toBe(false);
 		expect(await landingMark(page.locator('#tbl-claims'))).toBe(true);

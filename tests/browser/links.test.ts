@@ -11,7 +11,7 @@ async function withClipboard() {
 }
 
 it('lands on a paragraph id below the top of the window and highlights it', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + BRIEF + '#regulation-and-sandboxes-p2');
 	const target = page.locator('#regulation-and-sandboxes-p2');
 	const box = await target.boundingBox();
@@ -52,7 +52,7 @@ it('copies a section link with the one button beside its heading, by keyboard', 
 });
 
 it('keeps the buttons out of copied article text', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + BRIEF);
 	const text = await page.locator('#fintech-p1').evaluate((el) => {
 		getSelection()!.selectAllChildren(el);
@@ -80,7 +80,7 @@ it('offers a link to a selected quote that lands on and highlights the words', a
 	const link = await page.evaluate(() => navigator.clipboard.readText());
 	expect(link).toBe(`${site.url}${BRIEF}#digital-payments-p1:~:text=describes%20how%20two%20platforms`);
 
-	const reader = await (await site.context()).newPage();
+	const reader = await site.page();
 	await reader.goto(link);
 	const box = await reader.locator('#digital-payments-p1').boundingBox();
 	expect(box!.y).toBeGreaterThanOrEqual(0);
@@ -88,7 +88,7 @@ it('offers a link to a selected quote that lands on and highlights the words', a
 });
 
 it('lands a text-fragment link on its paragraph where the fragment cannot be followed', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	// Not a text the page holds: the browser cannot highlight it, and the bootstrap scrolls to the anchor.
 	await page.goto(site.url + BRIEF + '#solar-pv-p1:~:text=words%20that%20are%20not%20there');
 	const box = await page.locator('#solar-pv-p1').boundingBox();

@@ -19,7 +19,7 @@ const focused = (page: Page) =>
 	});
 
 it('walks the brief by Tab from the top: no dialog opens, the first citation comes early, and a shown preview adds no stop', async () => {
-	const page = await (await site.context({ viewport: { width: 1280, height: 800 } })).newPage();
+	const page = await site.page({ viewport: { width: 1280, height: 800 } });
 	await page.goto(site.url + BRIEF);
 	const stops: string[] = [];
 	let firstCitation = 0;
@@ -85,7 +85,7 @@ it('lets a keyboard reader copy a link to any paragraph: one toggle in the "Keyb
 });
 
 it('names each heading by its text alone, with one copy-link button beside it', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + BRIEF);
 	await expect.poll(() => page.getByRole('heading', { name: 'Key findings', exact: true }).count()).toBe(1);
 	expect(await page.locator('#key-findings a').count()).toBe(0);
@@ -95,7 +95,7 @@ it('names each heading by its text alone, with one copy-link button beside it', 
 
 it('names the theme toggle by the state it shows, and its first click changes the page', async () => {
 	for (const colorScheme of ['light', 'dark'] as const) {
-		const page = await (await site.context({ colorScheme })).newPage();
+		const page = await site.page({ colorScheme });
 		await page.goto(site.url + BRIEF);
 		const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 		const before = await bg();
@@ -136,7 +136,7 @@ it('opens a citation\'s preview on a tap, with "Go to the reference entry" insid
 
 it('never scrolls sideways on a 320 or 390 pixel phone, on any page', async () => {
 	for (const width of [320, 390]) {
-		const page = await (await site.context({ viewport: { width, height: 800 }, hasTouch: true, isMobile: true })).newPage();
+		const page = await site.page({ viewport: { width, height: 800 }, hasTouch: true, isMobile: true });
 		for (const url of ['/', BRIEF, '/references/', '/references/klein2020/', '/search/', '/search/?q=sandbox', '/no-such-page/']) {
 			await page.goto(site.url + url);
 			const { scrollWidth, clientWidth } = await page.evaluate(() => ({
@@ -154,7 +154,7 @@ it('never scrolls sideways on a 320 or 390 pixel phone, on any page', async () =
 });
 
 it('fits the phone header in two rows, and keeps the contents at hand mid-page', async () => {
-	const page = await (await site.context({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })).newPage();
+	const page = await site.page({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 	await page.goto(site.url + BRIEF);
 	const rows = await page
 		.locator('.site-header > *')
@@ -176,13 +176,13 @@ it('fits the phone header in two rows, and keeps the contents at hand mid-page',
 const marked = (page: Page) => page.evaluate(() => document.querySelector('.toc a[aria-current]')?.textContent ?? null);
 
 it('marks the section jumped to in the contents, and lists the References', async () => {
-	const page = await (await site.context({ viewport: { width: 1280, height: 800 } })).newPage();
+	const page = await site.page({ viewport: { width: 1280, height: 800 } });
 	await page.goto(site.url + BRIEF + '#fintech-p2');
 	await expect.poll(() => marked(page)).toBe('Fintech');
 	await page.locator('.toc a[href="#references"]').click();
 	await expect.poll(() => marked(page)).toBe('References');
 	// Where notes sit in the margin, the contents do not offer a "Notes" that would land on the References.
-	const wide = await (await site.context({ viewport: { width: 1600, height: 900 } })).newPage();
+	const wide = await site.page({ viewport: { width: 1600, height: 900 } });
 	await wide.goto(site.url + BRIEF + '#what-the-evidence-does-not-show-p1');
 	expect(await wide.locator('.toc a[href="#footnote-label"]').isVisible()).toBe(false);
 	await expect.poll(() => marked(wide)).toBe('What the evidence does not show');
@@ -206,7 +206,7 @@ function contrast(a: string, b: string): number {
 
 it('keeps the landing mark, with at least 3:1 against the page, light and dark', async () => {
 	for (const colorScheme of ['light', 'dark'] as const) {
-		const page = await (await site.context({ colorScheme })).newPage();
+		const page = await site.page({ colorScheme });
 		await page.goto(site.url + BRIEF + '#regulation-and-sandboxes-p2');
 		const target = page.locator('#regulation-and-sandboxes-p2');
 		// Nothing animates it away: what is computed now is what stays (the first audit saw it fade after 3 s).
@@ -221,7 +221,7 @@ it('keeps the landing mark, with at least 3:1 against the page, light and dark',
 });
 
 it('links the addresses on /references/, each entry to its own page, and explains the statuses there and in the brief', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + '/references/');
 	expect(await page.locator('#source-pan2018 .csl-entry a[href^="https://www.nytimes.com/"]').count()).toBe(1);
 	await page.locator('#source-klein2020 a[href="/references/klein2020/"]').click();

@@ -26,7 +26,7 @@ it('remembers the theme chosen with the button, applied before the first paint',
 });
 
 it('marks the section being read in the contents as the reader scrolls', async () => {
-	const page = await (await site.context({ viewport: { width: 1280, height: 800 } })).newPage();
+	const page = await site.page({ viewport: { width: 1280, height: 800 } });
 	await page.goto(site.url + BRIEF);
 	await page.locator('#digital-payments').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 10));
 	await expect.poll(() => page.locator('.toc a[aria-current]').innerText()).toBe('Digital payments');
@@ -35,7 +35,7 @@ it('marks the section being read in the contents as the reader scrolls', async (
 });
 
 it('shows notes in the margin beside their reference on a wide screen, and at the end on a phone', async () => {
-	const wide = await (await site.context({ viewport: { width: 1600, height: 900 } })).newPage();
+	const wide = await site.page({ viewport: { width: 1600, height: 900 } });
 	await wide.goto(site.url + BRIEF);
 	const [ref, note, text] = await Promise.all([
 		wide.locator('#fnref-fintech').boundingBox(),
@@ -45,14 +45,14 @@ it('shows notes in the margin beside their reference on a wide screen, and at th
 	expect(Math.abs(note!.y - ref!.y)).toBeLessThan(40);
 	expect(note!.x).toBeGreaterThan(text!.x + text!.width);
 
-	const phone = await (await site.context({ viewport: { width: 390, height: 844 } })).newPage();
+	const phone = await site.page({ viewport: { width: 390, height: 844 } });
 	await phone.goto(site.url + BRIEF);
 	const [pref, pnote] = await Promise.all([phone.locator('#fnref-fintech').boundingBox(), phone.locator('#fn-fintech').boundingBox()]);
 	expect(pnote!.y).toBeGreaterThan(pref!.y + 2000);
 });
 
 it('collapses the contents on a phone, and has no axe violations with them open, light and dark', async () => {
-	const page = await (await site.context({ viewport: { width: 390, height: 844 } })).newPage();
+	const page = await site.page({ viewport: { width: 390, height: 844 } });
 	await page.goto(site.url + BRIEF);
 	expect(await page.locator('.toc a[href="#fintech"]').isVisible()).toBe(false);
 	await page.locator('.toc summary').click();
@@ -61,9 +61,7 @@ it('collapses the contents on a phone, and has no axe violations with them open,
 });
 
 it('reads without JavaScript: contents beside the text, notes, citations, references, anchors, dark by system setting', async () => {
-	const page = await (
-		await site.context({ javaScriptEnabled: false, colorScheme: 'dark', viewport: { width: 1280, height: 800 } })
-	).newPage();
+	const page = await site.page({ javaScriptEnabled: false, colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
 	await page.goto(site.url + BRIEF + '#regulation-and-sandboxes-p2');
 	expect(await page.locator('.toc a[href="#fintech"]').isVisible()).toBe(true);
 	const box = await page.locator('#regulation-and-sandboxes-p2').boundingBox();
@@ -78,7 +76,7 @@ it('reads without JavaScript: contents beside the text, notes, citations, refere
 });
 
 it('prints a clean document: no navigation or buttons, notes and references kept, link addresses shown', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + BRIEF);
 	await page.emulateMedia({ media: 'print' });
 	for (const hidden of ['.site-header', '.toc', '.cite-this', '.copy-link', '.cite-section']) {
@@ -93,7 +91,7 @@ it('prints a clean document: no navigation or buttons, notes and references kept
 });
 
 it('runs search under the Content-Security-Policy without a violation', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	const violations: string[] = [];
 	page.on('console', (m) => {
 		if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());

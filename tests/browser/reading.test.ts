@@ -5,7 +5,7 @@ const BRIEF = '/briefs/internet-plus/';
 const site = useSite();
 
 it('renders the brief with its sections and references', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + BRIEF);
 	expect(await page.locator('h1').innerText()).toMatch(/Internet Plus/);
 	expect(await page.locator('.prose h2').count()).toBeGreaterThanOrEqual(12);
@@ -14,7 +14,7 @@ it('renders the brief with its sections and references', async () => {
 });
 
 it('follows a citation link to its reference entry', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + BRIEF);
 	const citation = page.locator('#digital-payments-p1 a[href="#bib-klein2020"]').first();
 	await citation.click();
@@ -25,7 +25,7 @@ it('follows a citation link to its reference entry', async () => {
 });
 
 it('reads with JavaScript off: text, contents, citations and references', async () => {
-	const page = await (await site.context({ javaScriptEnabled: false })).newPage();
+	const page = await site.page({ javaScriptEnabled: false });
 	await page.goto(site.url + BRIEF);
 	await page.locator('nav.toc a[href="#digital-payments"]').click();
 	await page.waitForURL(/#digital-payments$/);
@@ -34,7 +34,7 @@ it('reads with JavaScript off: text, contents, citations and references', async 
 });
 
 it('moves focus to the article with the skip link', async () => {
-	const page = await (await site.context()).newPage();
+	const page = await site.page();
 	await page.goto(site.url + BRIEF);
 	await page.keyboard.press('Tab');
 	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');

@@ -5,12 +5,14 @@ import { useSite } from './setup.ts';
 const BRIEF = '/briefs/internet-plus/';
 const site = useSite();
 
-async function openPage(path: string): Promise<{ page: Page; pagefindRequests: string[] }> {
-	const page = await (await site.context()).newPage();
+/** A page at `path`; with `watch`, in a new tab whose every request for search's files is listed in `pagefindRequests`. */
+async function openPage(path: string, watch = false): Promise<{ page: Page; pagefindRequests: string[] }> {
+	const page = watch ? await (await site.context()).newPage() : await site.page();
 	const pagefindRequests: string[] = [];
-	page.on('request', (request) => {
-		if (request.url().includes('/pagefind/')) pagefindRequests.push(request.url());
-	});
+	if (watch)
+		page.on('request', (request) => {
+			if (request.url().includes('/pagefind/')) pagefindRequests.push(request.url());
+		});
 	await page.goto(site.url + path);
 	return { page, pagefindRequests };
 }
@@ -27,7 +29,7 @@ async function searchInDialog(page: Page, query: string) {
 }
 
 it('fetches nothing of search, and opens nothing, until the reader types in the box', async () => {
-	const { page, pagefindRequests } = await openPage(BRIEF);
+	const { page, pagefindRequests } = await openPage(BRIEF, true);
 	await page.waitForLoadState('networkidle');
 	expect(pagefindRequests).toEqual([]);
 	// Focus alone changes nothing (WCAG 3.2.1): Tab goes on through the header.
@@ -114,7 +116,7 @@ it('puts the query in the address while the dialog is open, and a shared address
 	const { page } = await openPage(BRIEF);
 	await searchInDialog(page, 'fintech');
 	await expect.poll(() => page.url()).toMatch(/\?q=fintech$/);
-	const shared = await (await site.context()).newPage();
+	const shared = await site.page();
 	await shared.goto(page.url());
 	await dialogResult(shared, '#fintech').waitFor({ timeout: 10_000 });
 });
@@ -205,7 +207,7 @@ it('works by keyboard alone: "/" and Ctrl+K open, arrows choose, Enter opens, th
 });
 
 it('opens the plain search page without JavaScript, saying where the query is and offering the sections and the references', async () => {
-	const page = await (await site.context({ javaScriptEnabled: false })).newPage();
+	const page = await site.page({ javaScriptEnabled: false });
 	await page.goto(site.url + BRIEF);
 	await page.locator('#site-search-q').fill('Alipay');
 	await page.locator('#site-search-q').press('Enter');
