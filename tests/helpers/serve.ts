@@ -72,6 +72,12 @@ export async function serve(
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}${base.replace(/\/$/, '')}`,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
+		// Every connection closed, not only the idle ones: the worker's kept tabs (tests/browser/setup.ts) outlive the file that
+		// served them, and a connection Chromium keeps open to a server it used, with no request on it, held close() for good.
+		close: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}),
 	};
 }
