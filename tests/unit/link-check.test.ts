@@ -82,10 +82,24 @@ it('keeps what it read of each page for the next check, reading again only pages
 	const kept = JSON.parse(await readFile(keep, 'utf8')) as { pages: Record<string, PageLinks> };
 	expect(Object.values(kept.pages)).toHaveLength(3);
 	expect(Object.values(kept.pages)).toContainEqual({ ids: ['p1'], links: ['#p1'] });
-	// What is kept is what is used: a page's entry doctored in the file is what the next check believes of a page with those bytes.
+	// What is kept is what is used: a page's entry doctored in the file is what the next check believes of a page with those
+	// bytes, once what was found on each page is gone from it …
 	const a = Object.keys(kept.pages).find((digest) => kept.pages[digest]!.ids[0] === 'p1')!;
-	await writeFile(keep, JSON.stringify({ ...kept, pages: { ...kept.pages, [a]: { ids: ['p1', 'p1'], links: ['#p1'] } } }));
+	const doctored = { ...kept, pages: { ...kept.pages, [a]: { ids: ['p1', 'p1'], links: ['#p1'] } } };
+	await writeFile(keep, JSON.stringify({ ...doctored, checks: undefined }));
 	expect(await checkLinks(dir, '/', keep)).toEqual(['briefs/a/index.html: duplicate id "p1"']);
+	// … and what was found on a page is what the next check reports of it while neither it nor what its links reach changed.
+	const checked = JSON.parse(await readFile(keep, 'utf8')) as { checks: Record<string, { links: string[] }> };
+	checked.checks['briefs/b/index.html']!.links = ['briefs/b/index.html: as kept'];
+	await writeFile(keep, JSON.stringify(checked));
+	expect(await checkLinks(dir, '/', keep)).toEqual(['briefs/a/index.html: duplicate id "p1"', 'briefs/b/index.html: as kept']);
+	// Kept for another base path, what was found is not used: every link is checked again.
+	expect(await checkLinks(dir, '/research/', keep)).toEqual([
+		'briefs/a/index.html: duplicate id "p1"',
+		"index.html: link to /briefs/a/#p1 leaves the site's base path /research/: make it with withBase() (src/utils/url.ts)",
+		"index.html: link to /briefs/b/ leaves the site's base path /research/: make it with withBase() (src/utils/url.ts)",
+	]);
+	await checkLinks(dir, '/', keep);
 	// A changed page is read again; an unchanged page's links are checked against it.
 	await writeFile(path.join(dir, 'briefs/a/index.html'), '<p id="p2">p</p>');
 	await rm(path.join(dir, 'briefs/b/index.html'));
@@ -125,6 +139,28 @@ it('reads a page the same whether its links are kept or not', async () => {
 	expect(await checkLinks(dir, '/', keep)).toEqual(plain);
 	expect(await checkLinks(dir, '/', keep)).toEqual(plain);
 	expect(readPage(pages['index.html'])).toEqual({ ids: ['a&b'], links: ['#a&b', '#caf%C3%A9', '/nowhere/'] });
+	await rm(dir, { recursive: true, force: true });
+	await rm(keep, { force: true });
+});
+
+it('checks again the links of a page it kept when a page or file they reach appears, changes or goes', async () => {
+	const dir = await site({
+		'index.html': '<a href="/later/">l</a><a href="/briefs/a/cite.bib">b</a><a href="/briefs/a/#p1">a</a>',
+		'briefs/a/index.html': '<p id="p1">p</p>',
+		'briefs/a/cite.bib': '@misc{a}',
+	});
+	const keep = path.join(dir, '..', `${path.basename(dir)}-kept.json`);
+	expect(await checkLinks(dir, '/', keep)).toEqual(['index.html: link to /later/, but there is no later/index.html']);
+	await mkdir(path.join(dir, 'later'));
+	await writeFile(path.join(dir, 'later/index.html'), '<p>now</p>');
+	expect(await checkLinks(dir, '/', keep)).toEqual([]);
+	await rm(path.join(dir, 'briefs/a/cite.bib'));
+	expect(await checkLinks(dir, '/', keep)).toEqual(['index.html: link to /briefs/a/cite.bib, but there is no briefs/a/cite.bib']);
+	await writeFile(path.join(dir, 'briefs/a/index.html'), '<p id="p2">p</p>');
+	expect(await checkLinks(dir, '/', keep)).toEqual([
+		'index.html: link to /briefs/a/cite.bib, but there is no briefs/a/cite.bib',
+		'index.html: link to /briefs/a/#p1, but briefs/a/index.html has no id "p1"',
+	]);
 	await rm(dir, { recursive: true, force: true });
 	await rm(keep, { force: true });
 });
