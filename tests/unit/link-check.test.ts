@@ -13,6 +13,9 @@ async function site(pages: Record<string, string>): Promise<string> {
 	return dir;
 }
 
+/** Where a check of the site in `dir` keeps what it read and found: beside the site, not in it. */
+const keptFor = (dir: string) => path.join(dir, '..', `${path.basename(dir)}-kept.json`);
+
 it('accepts links to pages, files and ids that exist, and leaves external links alone', async () => {
 	const dir = await site({
 		'index.html':
@@ -77,7 +80,7 @@ it('keeps what it read of each page for the next check, reading again only pages
 		'briefs/a/index.html': '<p id="p1">p</p><a href="#p1">self</a>',
 		'briefs/b/index.html': '<p id="q">q</p>',
 	});
-	const keep = path.join(dir, '..', `${path.basename(dir)}-kept.json`);
+	const keep = keptFor(dir);
 	expect(await checkLinks(dir, '/', keep)).toEqual([]);
 	const kept = JSON.parse(await readFile(keep, 'utf8')) as { pages: Record<string, PageLinks> };
 	expect(Object.values(kept.pages)).toHaveLength(3);
@@ -135,7 +138,7 @@ it('reads a page the same whether its links are kept or not', async () => {
 	const dir = await site(pages);
 	const plain = await checkLinks(dir);
 	expect(plain).toHaveLength(5);
-	const keep = path.join(dir, '..', `${path.basename(dir)}-kept.json`);
+	const keep = keptFor(dir);
 	expect(await checkLinks(dir, '/', keep)).toEqual(plain);
 	expect(await checkLinks(dir, '/', keep)).toEqual(plain);
 	expect(readPage(pages['index.html'])).toEqual({ ids: ['a&b'], links: ['#a&b', '#caf%C3%A9', '/nowhere/'] });
@@ -144,12 +147,9 @@ it('reads a page the same whether its links are kept or not', async () => {
 });
 
 it('checks again the links of a page it kept when a page or file they reach appears, changes or goes', async () => {
-	const dir = await site({
-		'index.html': '<a href="/later/">l</a><a href="/briefs/a/cite.bib">b</a><a href="/briefs/a/#p1">a</a>',
-		'briefs/a/index.html': '<p id="p1">p</p>',
-		'briefs/a/cite.bib': '@misc{a}',
-	});
-	const keep = path.join(dir, '..', `${path.basename(dir)}-kept.json`);
+	const index = '<a href="/later/">l</a><a href="/briefs/a/cite.bib">b</a><a href="/briefs/a/#p1">a</a>';
+	const dir = await site({ 'index.html': index, 'briefs/a/index.html': '<p id="p1">p</p>', 'briefs/a/cite.bib': '@misc{a}' });
+	const keep = keptFor(dir);
 	expect(await checkLinks(dir, '/', keep)).toEqual(['index.html: link to /later/, but there is no later/index.html']);
 	await mkdir(path.join(dir, 'later'));
 	await writeFile(path.join(dir, 'later/index.html'), '<p>now</p>');
