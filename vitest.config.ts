@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -9,15 +10,39 @@ declare module 'vitest' {
 
 const buildRun = `${Date.now()}-${process.pid}`;
 
-// Three layers: plugins through Astro's own MDX renderer and pure functions (no build); real Astro builds
-// over fixture content, each site built once per run by the first test file that reads it; real Chromium on
-// the built sites. A build a test file awaits in its beforeAll may take minutes on a busy machine.
+/** The build files that build sites of their own (fixtures built, edited and built again; builds in a child process). */
+const OWN_BUILDS = /\/tests\/build\/(anchors|incremental|safe-build)\.test\.ts$/;
+
+/**
+ * The order of the build and browser files, each group in Vitest's own order
+ * (longest first by the last run's times, largest first in a fresh clone):
+ * the first browser file, which builds the real site; the build files that
+ * build sites of their own, which wait for that build and then take turns
+ * with the builds (one at a time, tests/helpers/build.ts) while the other
+ * worker drives Chromium; the other browser files, the long ones (up to 25 s
+ * each); the other build files last, a few seconds each, reading the sites
+ * already built. With every browser file first, the own builds ran last,
+ * one worker building while the other had nothing left: the two layers
+ * took 79.7–83.2 s against 76.7–80.2 s this way, four alternating runs each
+ * from a fresh clone's order.
+ */
+class BuildsBesideChromium extends BaseSequencer {
+	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const sorted = await super.sort(files);
+		const browser = sorted.filter((file) => file.moduleId.includes('/tests/browser/'));
+		const own = sorted.filter((file) => OWN_BUILDS.test(file.moduleId));
+		const rest = sorted.filter((file) => !browser.includes(file) && !own.includes(file));
+		return [...browser.slice(0, 1), ...own, ...browser.slice(1), ...rest];
+	}
+}
+
 export default defineConfig({
 	test: {
 		provide: { buildRun },
 		// Two files at once, whatever the core count (Vitest's default, one fewer than the cores, is one on a two-core machine):
 		// a browser file spends most of its time waiting on Chromium, which leaves the other core to a second file.
 		maxWorkers: 2,
+		sequence: { sequencer: BuildsBesideChromium },
 		// The pure cores, which the unit tests cover on their own: `npm test` measures and enforces it over the unit layer alone
 		// (`vitest run --project unit --coverage`; the build layer's in-process builds would otherwise count as covering them),
 		// then runs the build and browser layers without coverage slowing the workers that run Astro and Chromium.
@@ -39,21 +64,16 @@ export default defineConfig({
 			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, isolate: false } },
 			{
 				test: {
-					name: 'build',
-					include: ['tests/build/**/*.test.ts'],
+					// The build and browser layers, one project: its two workers keep Astro's modules, which both layers load. As two
+					// projects, each layer started workers of its own, each loading them again (2.1 CPU s a worker): 83.4 and 85.4 s
+					// (83–84 CPU s) against 80.2 and 77.5 s (76–80 CPU s), two alternating pairs from a fresh clone's order.
+					// Run one layer alone by its folder: `npx vitest run tests/browser`.
+					name: 'site',
+					include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
 					isolate: false,
 					provide: { buildRun },
+					// Generous for a busy machine: a test that runs a build of its own may take a minute or two.
 					testTimeout: 120_000,
-					hookTimeout: 600_000,
-				},
-			},
-			{
-				test: {
-					name: 'browser',
-					include: ['tests/browser/**/*.test.ts'],
-					isolate: false,
-					provide: { buildRun },
-					testTimeout: 60_000,
 					hookTimeout: 600_000,
 					// A condition awaited in the page (a module loaded on first use, a toast) may take seconds when two browser files
 					// share two cores; expect.poll's default of one second made that a failure. Waiting longer costs only a failing test time.

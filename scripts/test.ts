@@ -123,7 +123,7 @@ await check(SYNC).then(async (synced) => {
 // check and the typed lint are done, since every build rewrites Astro's types in .astro/, which those two read; Prettier and
 // the unit layer may still be running (on one worker, it ends last), and the layers take the core it leaves: in two runs that
 // waited for it, it ran alone for 5.6 and 7.5 s after the other checks, one core of two idle.
-const layers = { name: 'build and browser tests', command: bin('vitest'), args: ['run', '--project', 'build', '--project', 'browser'] };
+const layers = { name: 'build and browser tests', command: bin('vitest'), args: ['run', '--project', 'site'] };
 process.stdout.write(`\n── ${layers.name} ──\n`);
 held = [];
 if (!(await run(layers, false)).ok) failed.push(layers.name);
