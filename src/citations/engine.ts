@@ -28,6 +28,8 @@ interface CiteprocEngine {
 	bibliography: { opt: Record<string, unknown> };
 	/** The style's sort of the cites in a citation (APA's, Harvard's: by author, then year); no tokens when it has none. */
 	citation_sort: { tokens: unknown[] };
+	/** The style's sort of its bibliography; no tokens when it has none (then entries are in the order registered). */
+	bibliography_sort: { tokens: unknown[] };
 	registry: Registry;
 	updateItems(ids: string[]): void;
 	makeCitationCluster(items: CiteprocItem[]): string;
@@ -202,11 +204,23 @@ export function yearLetters(style: Style, locale: string, group: CslItem[]): Rec
  * letters) or `letters` (citeproc's own). Entries skip citeproc's
  * disambiguation, which only changes citations (it is off in a bibliography,
  * and the letters are the caller's): for a brief's sections, all by the same
- * authors in the same year, it was a third of their cost. citation-js empties
- * the engine's registry whenever it hands the engine out, so no registration
- * keeps items from another.
+ * authors in the same year, it was a third of their cost. Entries are also
+ * registered unsorted, unless the style numbers its bibliography: each is
+ * read back by its id, and only a number (`citation-number`) could show the
+ * order (a repeated author's "———" is turned off, the year letters are the
+ * caller's). Sort keys were a fifth of the cost of a brief's sections.
+ * citation-js empties the engine's registry whenever it hands the engine out,
+ * so no registration keeps items from another.
  */
 type Use = 'cites' | 'entries' | 'letters';
+
+const numbered = new Map<string, boolean>();
+/** Whether the style prints citation numbers anywhere (then its bibliography's order shows). */
+function numbers(style: Style): boolean {
+	let found = numbered.get(style.name);
+	if (found === undefined) numbered.set(style.name, (found = csl.styles.get(style.name).includes('citation-number')));
+	return found;
+}
 
 function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine: CiteprocEngine) => T, use: Use = 'cites'): T {
 	// citeproc wraps a cite for wrapCitationEntry only when its item has a `system_id`.
@@ -218,10 +232,15 @@ function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine
 	);
 	const extensions = engine.opt.development_extensions;
 	const modes = engine.disambiguate.modes;
+	const sort = engine.bibliography_sort.tokens;
 	try {
-		if (use === 'entries') engine.disambiguate.modes = [];
+		if (use === 'entries') {
+			engine.disambiguate.modes = [];
+			if (!numbers(style)) engine.bibliography_sort.tokens = [];
+		}
 		engine.updateItems(set.items.map((item) => item.id));
 		engine.disambiguate.modes = modes;
+		engine.bibliography_sort.tokens = sort;
 		if (use !== 'letters') {
 			for (const item of set.items) {
 				const entry = engine.registry.registry[item.id];
@@ -231,6 +250,7 @@ function withEngine<T>(style: Style, locale: string, set: ItemSet, work: (engine
 		return work(engine);
 	} finally {
 		engine.disambiguate.modes = modes;
+		engine.bibliography_sort.tokens = sort;
 		extensions['apply_citation_wrapper'] = false;
 		delete engine.sys.wrapCitationEntry;
 	}
