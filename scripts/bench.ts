@@ -4,6 +4,7 @@
  *
  *   npm run bench                 # real site, 300 and 3,000 briefs, 3 runs each
  *   npm run bench -- --sizes 1,300 --runs 5
+ *   npm run bench -- --sizes '' --compare '' --no-dev --no-lighthouse   # only the 5,000-entry library
  *
  * Builds run as an author's `npm run build` runs them (scripts/build.ts;
  * wall time and peak memory from GNU time). Search and page weight are
@@ -18,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launch } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/serve.ts';
-import { makeCorpus, uniqueWord } from './corpus.ts';
+import { makeCorpus, makeLibrarySites, uniqueWord } from './corpus.ts';
 import { writeSiteConfig } from './site-config.ts';
 import { REPLACED } from './swap-site.ts';
 import { devLatency } from './dev-latency.ts';
@@ -37,6 +38,8 @@ const { values } = parseArgs({
 		peer: { type: 'string', default: '../peer-starlight' },
 		/** Sizes at which our build is compared with the peer's, side by side. */
 		compare: { type: 'string', default: '300' },
+		/** A brief citing 10 entries of a library of this many, against the same brief with only those entries ('' to skip). */
+		library: { type: 'string', default: '5000' },
 	},
 });
 const sizes = values.sizes.split(',').filter(Boolean).map(Number);
@@ -440,6 +443,37 @@ if (peer) {
 			'edit / full cold',
 		],
 		cpuRows,
+	);
+}
+
+/**
+ * A brief citing 10 entries of a large library (scripts/big-bib.ts) against
+ * the same brief with only those entries: cold builds, alternating.
+ */
+if (values.library) {
+	const size = Number(values.library);
+	const { library, alone } = await makeLibrarySites(size, 10, corpora);
+	const outDir = path.join(work, 'dist-library');
+	const cold = async (content: string) => {
+		await rm(outDir, { recursive: true, force: true });
+		await rm(`${outDir}-cache`, { recursive: true, force: true });
+		await rm(path.join(content, 'anchors.json'), { force: true });
+		return buildOnce(content, outDir);
+	};
+	const withLibrary: BuildFigures[] = [];
+	const withCited: BuildFigures[] = [];
+	for (let run = 0; run < runs; run++) {
+		withCited.push(await cold(alone));
+		withLibrary.push(await cold(library));
+		process.stderr.write(
+			`library of ${size}, run ${run + 1}: ${fmt(withLibrary.at(-1)!.seconds)} s against ${fmt(withCited.at(-1)!.seconds)} s\n`,
+		);
+	}
+	const s = (xs: BuildFigures[]) => median(xs.map((x) => x.seconds));
+	table(
+		`A brief citing 10 entries of a ${size}-entry library, against the same brief with only those entries (cold builds, median of ${runs} alternating runs)`,
+		['library s', 'cited entries only s', 'ratio (≤ 1.5)'],
+		[[fmt(s(withLibrary), 2), fmt(s(withCited), 2), fmt(s(withLibrary) / s(withCited), 2)]],
 	);
 }
 

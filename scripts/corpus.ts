@@ -8,6 +8,7 @@
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bigBibliography } from './big-bib.ts';
 
 const WORDS = ['atlas', 'beacon', 'cobalt', 'delta', 'ember', 'fjord', 'garnet', 'harbor', 'indigo', 'juniper', 'kelp', 'lumen'];
 
@@ -28,6 +29,45 @@ export async function makeCorpus(count: number, dir: string, root = process.cwd(
 		await writeFile(path.join(dir, 'briefs', `brief-${n}.mdx`), brief);
 	}
 	return dir;
+}
+
+/**
+ * Two content folders of one short brief citing `cited` entries of a
+ * generated `size`-entry library (scripts/big-bib.ts, every size/cited-th
+ * entry): `library`, whose bibliography is the whole library, and `alone`,
+ * whose bibliography is only the entries the brief cites. An author who
+ * points a brief at their whole Zotero library should pay little for it.
+ */
+export async function makeLibrarySites(size: number, cited: number, dir: string): Promise<{ library: string; alone: string }> {
+	const entries = bigBibliography(size)
+		.split(/\n(?=@)/)
+		.filter((entry) => /^@(?!string)/.test(entry));
+	const chosen = entries.filter((_, i) => i % Math.floor(size / cited) === 0).slice(0, cited);
+	const keys = chosen.map((entry) => /^@\w+\{([^,]+),/.exec(entry)![1]!);
+	const brief = [
+		'---',
+		'title: "A brief citing a few works of a large library"',
+		'summary: "One paragraph for each of ten works, cited from a library of thousands."',
+		'authors:',
+		'  - name: Sourced editorial team',
+		'published: 2026-11-29',
+		'---',
+		'',
+		...keys.flatMap((key, i) => [`## Work ${i + 1}`, '', `This section rests on one work [@${key}, p. ${i + 3}].`, '']),
+	].join('\n');
+	const library = path.join(dir, `library-${size}`);
+	const alone = path.join(dir, `library-${size}-cited`);
+	const strings = '@string{cup = {Cambridge University Press}}\n@string{jp = "Journal of " # "Payments"}\n\n';
+	for (const [folder, bib] of [
+		[library, bigBibliography(size)],
+		[alone, strings + chosen.join('\n')],
+	] as const) {
+		await rm(folder, { recursive: true, force: true });
+		await mkdir(path.join(folder, 'briefs'), { recursive: true });
+		await writeFile(path.join(folder, 'bibliography.bib'), bib);
+		await writeFile(path.join(folder, 'briefs', 'library.mdx'), brief);
+	}
+	return { library, alone };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
