@@ -27,7 +27,7 @@ export interface CitationCacheOptions {
  * Raise it with any change to how citations, entries or records are
  * formatted (engine.ts, mdast.ts, html.ts, abbreviations.ts).
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** A stable digest of any JSON value. */
 export const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);

@@ -21,7 +21,11 @@ interface Registry {
 interface CiteprocEngine {
 	disambiguate: { modes: string[] };
 	opt: { development_extensions: Record<string, boolean>; xclass: string };
-	sys: { wrapCitationEntry?: (html: string, id: string | undefined) => string };
+	sys: {
+		wrapCitationEntry?: (html: string, id: string | undefined) => string;
+		/** citation-js's hook: what to put before and after an entry of the bibliography, given its item's `system_id`. */
+		wrapBibliographyEntry?: (id: string) => [string, string];
+	};
 	citation: {
 		opt: { layout_prefix?: string; layout_suffix?: string; layout_delimiter?: string; collapse?: unknown; cite_group_delimiter?: string };
 	};
@@ -125,10 +129,7 @@ export function formatBrief(
 ): Formatted {
 	return withEngine(style, locale, set, (engine) => {
 		const formatted = clusters.map((cluster) => formatCluster(engine, cluster, href));
-		const bibliography = engine.makeBibliography();
-		if (!bibliography) return { clusters: formatted, bibliography: [] };
-		const [{ entry_ids }, entries] = bibliography;
-		return { clusters: formatted, bibliography: entries.map((html, i) => ({ key: entry_ids[i]![0]!, html: unwrapEntry(html) })) };
+		return { clusters: formatted, bibliography: bibliographyOf(engine) };
 	});
 }
 
@@ -147,16 +148,39 @@ export function formatEntries(style: Style, locale: string, set: ItemSet): Recor
 			const substitute = options['subsequent-author-substitute'];
 			delete options['subsequent-author-substitute'];
 			try {
-				const bibliography = engine.makeBibliography();
-				if (!bibliography) return {};
-				const [{ entry_ids }, entries] = bibliography;
-				return Object.fromEntries(entries.map((html, i) => [entry_ids[i]![0]!, unwrapEntry(html)]));
+				return Object.fromEntries(bibliographyOf(engine).map(({ key, html }) => [key, html]));
 			} finally {
 				if (substitute !== undefined) options['subsequent-author-substitute'] = substitute;
 			}
 		},
 		'entries',
 	);
+}
+
+const ENTRY_ID_START = '\u0004';
+const ENTRY_ID_END = '\u0005';
+
+/**
+ * The registered items' bibliography, each entry named by the key it
+ * formats: citeproc lists the ids of every item but leaves out an entry
+ * that prints nothing, so ids and entries cannot be paired by position.
+ * Each entry is marked with its id (citation-js's `wrapBibliographyEntry`,
+ * given the item's `system_id`), which is read and taken off.
+ */
+function bibliographyOf(engine: CiteprocEngine): { key: string; html: string }[] {
+	engine.sys.wrapBibliographyEntry = (id) => [`${ENTRY_ID_START}${id}${ENTRY_ID_END}`, ''];
+	try {
+		const bibliography = engine.makeBibliography();
+		if (!bibliography) return [];
+		return bibliography[1].map((html) => {
+			const start = html.indexOf(ENTRY_ID_START);
+			const end = html.indexOf(ENTRY_ID_END, start);
+			if (start < 0 || end < 0) throw new Error(`citeproc printed a bibliography entry without its id: ${html}`);
+			return { key: html.slice(start + 1, end), html: unwrapEntry(html.slice(0, start) + html.slice(end + 1)) };
+		});
+	} finally {
+		delete engine.sys.wrapBibliographyEntry;
+	}
 }
 
 /**
@@ -205,10 +229,11 @@ export function yearLetters(style: Style, locale: string, group: CslItem[]): Rec
  * disambiguation, which only changes citations (it is off in a bibliography,
  * and the letters are the caller's): for a brief's sections, all by the same
  * authors in the same year, it was a third of their cost. Entries are also
- * registered unsorted, unless the style numbers its bibliography: each is
- * read back by its id, and only a number (`citation-number`) could show the
- * order (a repeated author's "———" is turned off, the year letters are the
- * caller's). Sort keys were a fifth of the cost of a brief's sections.
+ * registered unsorted, unless the style prints citation numbers anywhere:
+ * each entry is read back by its id (bibliographyOf), and only a number
+ * (`citation-number`) could show the order (a repeated author's "———" is
+ * turned off, the year letters are the caller's). Sorting was a fifth of
+ * the cost of a brief's sections in Chicago's style.
  * citation-js empties the engine's registry whenever it hands the engine out,
  * so no registration keeps items from another.
  */

@@ -16,7 +16,7 @@ const work = (id: string, family: string, title: string, year = 2020): CslItem =
 const works = [work('zhou', 'Zhou', 'Payments at scale'), work('abbott', 'Abbott', 'Sandboxes'), work('moreau', 'Moreau', 'Solar PV')];
 
 describe('formatEntries', () => {
-	it("gives each work the text of its entry in a brief's reference list, in an author-date style", () => {
+	it("gives each work the text of its entry in a brief's reference list, in author-date and MLA styles", () => {
 		for (const csl of [
 			'apa',
 			'harvard1',
@@ -26,7 +26,10 @@ describe('formatEntries', () => {
 			const style = styleFor(csl);
 			const entries = formatEntries(style, 'en-US', { items: works, letters: {} });
 			const { bibliography } = formatBrief(style, 'en-US', { items: works, letters: {} }, [], (key) => `#bib-${key}`);
-			expect(bibliography.map(({ key }) => key)).toEqual(['abbott', 'moreau', 'zhou']);
+			expect(
+				bibliography.map(({ key }) => key),
+				csl,
+			).toEqual(['abbott', 'moreau', 'zhou']);
 			for (const { key, html } of bibliography) expect(entries[key], `${csl}: ${key}`).toBe(html);
 		}
 	});
@@ -36,5 +39,20 @@ describe('formatEntries', () => {
 		expect(entries['abbott']).toMatch(/^1\. A\. Abbott/);
 		expect(entries['moreau']).toMatch(/^2\. A\. Moreau/);
 		expect(entries['zhou']).toMatch(/^3\. A\. Zhou/);
+	});
+
+	it('gives each work its own entry when another work prints nothing', () => {
+		// citeproc lists the ids of every work but leaves out an entry with no text: pairing them by position shifted the rest.
+		const blank: CslItem = { id: 'blank', type: 'article-journal' };
+		const items = [works[0]!, blank, works[1]!, works[2]!];
+		for (const csl of ['apa', file('../../src/csl/modern-language-association.csl')]) {
+			const style = styleFor(csl);
+			const entries = formatEntries(style, 'en-US', { items, letters: {} });
+			expect(entries['zhou'], csl).toMatch(/^Zhou/);
+			expect(entries['abbott'], csl).toMatch(/^Abbott/);
+			expect(entries['moreau'], csl).toMatch(/^Moreau/);
+			const { bibliography } = formatBrief(style, 'en-US', { items, letters: {} }, [], (key) => `#bib-${key}`);
+			for (const { key, html } of bibliography) if (key !== 'blank') expect(html, `${csl}: ${key}`).toMatch(new RegExp(`^${key}`, 'i'));
+		}
 	});
 });
