@@ -246,7 +246,9 @@ async function measurePage(url: string): Promise<PageFigures> {
 	}
 }
 
+/** A Markdown table; none for a part of the bench that was skipped (no rows). */
 function table(title: string, head: string[], rows: (string | number)[][]) {
+	if (rows.length === 0) return;
 	console.log(`\n${title}\n`);
 	console.log(`| ${head.join(' | ')} |`);
 	console.log(`| ${head.map(() => '---').join(' | ')} |`);
@@ -341,8 +343,8 @@ if (values.lighthouse && sizes.includes(1)) {
  * the peer keeps node_modules/.astro) and cold (cache removed too), and the
  * rebuild after an edit to one brief.
  */
-const peer = findPeer(values.peer);
 const compareSizes = values.compare ? values.compare.split(',').map(Number) : [];
+const peer = compareSizes.length > 0 ? findPeer(values.peer) : undefined;
 if (!peer && compareSizes.length > 0)
 	console.log(`\nNo peer at ${values.peer} (set it up as ../shared/peers/starlight/README.md says); skipping the comparison.`);
 if (peer) {

@@ -39,10 +39,17 @@ export async function makeCorpus(count: number, dir: string, root = process.cwd(
  * points a brief at their whole Zotero library should pay little for it.
  */
 export async function makeLibrarySites(size: number, cited: number, dir: string): Promise<{ library: string; alone: string }> {
-	const entries = bigBibliography(size)
-		.split(/\n(?=@)/)
-		.filter((entry) => /^@(?!string)/.test(entry));
+	if (!Number.isInteger(size) || !Number.isInteger(cited) || cited < 1 || size < cited)
+		throw new Error(`a library of ${size} entries cannot have ${cited} of them cited: give a whole number of at least ${cited}`);
+	const whole = bigBibliography(size);
+	const chunks = whole.split(/\n(?=@)/);
+	const entries = chunks.filter((entry) => /^@(?!string)/i.test(entry));
 	const chosen = entries.filter((_, i) => i % Math.floor(size / cited) === 0).slice(0, cited);
+	// The @string macros the chosen entries use (`journaltitle = jp,`), as the library defines them.
+	const macros = chunks.filter((chunk) => {
+		const name = /^@string\{(\w+)\s*=/i.exec(chunk)?.[1];
+		return name !== undefined && chosen.some((entry) => new RegExp(`=\\s*${name}\\s*[,#]`).test(entry));
+	});
 	const keys = chosen.map((entry) => /^@\w+\{([^,]+),/.exec(entry)![1]!);
 	const brief = [
 		'---',
@@ -57,10 +64,9 @@ export async function makeLibrarySites(size: number, cited: number, dir: string)
 	].join('\n');
 	const library = path.join(dir, `library-${size}`);
 	const alone = path.join(dir, `library-${size}-cited`);
-	const strings = '@string{cup = {Cambridge University Press}}\n@string{jp = "Journal of " # "Payments"}\n\n';
 	for (const [folder, bib] of [
-		[library, bigBibliography(size)],
-		[alone, strings + chosen.join('\n')],
+		[library, whole],
+		[alone, [...macros, ...chosen].join('\n')],
 	] as const) {
 		await rm(folder, { recursive: true, force: true });
 		await mkdir(path.join(folder, 'briefs'), { recursive: true });
