@@ -65,8 +65,9 @@ export default defineConfig({
 			{
 				test: {
 					// The build and browser layers, one project: its two workers keep Astro's modules, which both layers load. As two
-					// projects, each layer started workers of its own, each loading them again (2.1 CPU s a worker): 83.4 and 85.4 s
-					// (83–84 CPU s) against 80.2 and 77.5 s (76–80 CPU s), two alternating pairs from a fresh clone's order.
+					// projects, each layer started workers of its own, each loading them again (2.1 CPU s a worker): the two layers alone
+					// took 83.4 and 85.4 s (83–84 CPU s counted by `time`) against 80.2 and 77.5 s (76–80), two alternating pairs from a
+					// fresh clone's order.
 					// Run one layer alone by its folder: `npx vitest run tests/browser`.
 					name: 'site',
 					include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],

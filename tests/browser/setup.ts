@@ -8,7 +8,7 @@ let shared: Promise<Browser> | undefined;
 
 /**
  * The Chromium of this test worker, started by the first test file that needs
- * it and kept for the next ones (the browser project does not isolate its
+ * it and kept for the next ones (the site project does not isolate its
  * files), as Playwright's own runner keeps one browser per worker: a start
  * costs a second of CPU. What a test sees is a context of its own or a kept
  * tab put back as new (useSite). Playwright closes it when the worker ends;
