@@ -9,6 +9,7 @@ import { escapeHtml } from '../utils/html.ts';
 import { touch } from '../utils/cache-files.ts';
 import { packageVersions } from '../utils/package-versions.ts';
 import { writeWhole } from '../utils/write-whole.ts';
+import { encodeOpaquePng } from './png.ts';
 
 /**
  * A brief's sharing card (Open Graph, Twitter): a 1200×630 PNG of the site's
@@ -66,14 +67,17 @@ ${lines.map((l, i) => `<text x="96" y="${230 + i * 78}" font-family="Source Seri
 </svg>`;
 }
 
-/** Where the card drawn from `svg` is kept: by the SVG and what draws it, resvg and the fonts (an upgrade of either draws it anew). */
+/** How a card's pixels are written as a PNG (png.ts): part of its cache key, so that a build from nothing and one from the cache write the same bytes. */
+const PNG_ENCODING = 'rgb-deflate-3';
+
+/** Where the card drawn from `svg` is kept: by the SVG and what draws it, resvg, the fonts and the encoding (a change of any draws it anew). */
 export const cardFile = ({ root, cache }: CardPaths, svg: string) =>
 	path.join(
 		cache,
 		'og-images',
 		`${createHash('sha256')
 			.update(packageVersions(root, ['@resvg/resvg-js', '@expo-google-fonts/source-serif-4']))
-			.update('\0')
+			.update(`\0${PNG_ENCODING}\0`)
 			.update(svg)
 			.digest('hex')
 			.slice(0, 32)}.png`,
@@ -104,13 +108,17 @@ const collectYoung: () => void = (() => {
 	return () => {};
 })();
 
-/** Draws the card (about 40 ms: 20 to lay out and paint, 20 to encode) and keeps it in the cache. */
+/**
+ * Draws the card and keeps it in the cache: 17–20 ms a card, drawn 100 times
+ * in a row on a quiet machine, against 24–26 ms with resvg's own PNG encoder
+ * (about 4 to read the SVG and fonts, 9 to lay out, paint and hand over the
+ * pixels, 5 to encode them).
+ */
 export function drawCard(svg: string, paths: CardPaths): Buffer {
-	const png = Buffer.from(
-		new Resvg(svg, { font: { fontFiles: fonts(paths.root), loadSystemFonts: false, defaultFontFamily: 'Source Serif 4' } })
-			.render()
-			.asPng(),
-	);
+	const image = new Resvg(svg, {
+		font: { fontFiles: fonts(paths.root), loadSystemFonts: false, defaultFontFamily: 'Source Serif 4' },
+	}).render();
+	const png = encodeOpaquePng(image.width, image.height, image.pixels) ?? Buffer.from(image.asPng());
 	collectYoung();
 	writeWhole(cardFile(paths, svg), png);
 	return png;

@@ -6,8 +6,10 @@ import { cardFile, cardSvg, type CardPaths, type CardText } from './card.ts';
 
 /**
  * Draws sharing cards on a thread of their own while the build does its other
- * work. Each card costs about 40 ms (half of it PNG encoding; measured in a
- * loop), so about 12 s for 300 when the pages drew them one after another.
+ * work. Each card cost about 40 ms on a busy machine (measured in a loop,
+ * half of it resvg's PNG encoding, since replaced by png.ts: 17–20 ms a
+ * card on a quiet one), so about 12 s for 300 when the pages drew them one
+ * after another.
  * A brief's card is handed here as soon as its plugins have read it, and
  * held until the briefs are compiled (`start`, when the bundler is done):
  * while they are, the build's thread and the compile thread keep both cores
