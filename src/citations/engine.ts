@@ -24,7 +24,7 @@ interface CiteprocEngine {
 	sys: {
 		wrapCitationEntry?: (html: string, id: string | undefined) => string;
 		/** citation-js's hook: what to put before and after an entry of the bibliography, given its item's `system_id`. */
-		wrapBibliographyEntry?: (id: string) => [string, string];
+		wrapBibliographyEntry?: (id: string | undefined) => [string, string];
 	};
 	citation: {
 		opt: { layout_prefix?: string; layout_suffix?: string; layout_delimiter?: string; collapse?: unknown; cite_group_delimiter?: string };
@@ -157,26 +157,34 @@ export function formatEntries(style: Style, locale: string, set: ItemSet): Recor
 	);
 }
 
-const ENTRY_ID_START = '\u0004';
-const ENTRY_ID_END = '\u0005';
+/** Marks around a bibliography entry's id (bibliographyOf); apart from the cluster marks (U+0001–U+0004). */
+const ENTRY_ID_START = '\u0005';
+const ENTRY_ID_END = '\u0006';
 
 /**
  * The registered items' bibliography, each entry named by the key it
  * formats: citeproc lists the ids of every item but leaves out an entry
  * that prints nothing, so ids and entries cannot be paired by position.
  * Each entry is marked with its id (citation-js's `wrapBibliographyEntry`,
- * given the item's `system_id`), which is read and taken off.
+ * given the item's `system_id`), which is read and taken off. The one entry
+ * citeproc writes without an item (a numeric style's "[CSL STYLE ERROR:
+ * reference with no printed form.]", which stands in for a work that prints
+ * nothing) comes with no id; numeric styles print an entry for every work,
+ * so there the position names it.
  */
 function bibliographyOf(engine: CiteprocEngine): { key: string; html: string }[] {
-	engine.sys.wrapBibliographyEntry = (id) => [`${ENTRY_ID_START}${id}${ENTRY_ID_END}`, ''];
+	engine.sys.wrapBibliographyEntry = (id) => [`${ENTRY_ID_START}${id ?? ''}${ENTRY_ID_END}`, ''];
 	try {
 		const bibliography = engine.makeBibliography();
 		if (!bibliography) return [];
-		return bibliography[1].map((html) => {
+		const [{ entry_ids }, entries] = bibliography;
+		return entries.map((html, i) => {
 			const start = html.indexOf(ENTRY_ID_START);
 			const end = html.indexOf(ENTRY_ID_END, start);
-			if (start < 0 || end < 0) throw new Error(`citeproc printed a bibliography entry without its id: ${html}`);
-			return { key: html.slice(start + 1, end), html: unwrapEntry(html.slice(0, start) + html.slice(end + 1)) };
+			if (start < 0 || end < 0) throw new Error(`citeproc printed a bibliography entry without its mark: ${html}`);
+			const key = html.slice(start + 1, end) || (entries.length === entry_ids.length ? entry_ids[i]?.[0] : undefined);
+			if (!key) throw new Error(`citeproc printed a bibliography entry for no work it was given: ${html}`);
+			return { key, html: unwrapEntry(html.slice(0, start) + html.slice(end + 1)) };
 		});
 	} finally {
 		delete engine.sys.wrapBibliographyEntry;

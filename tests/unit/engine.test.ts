@@ -55,4 +55,14 @@ describe('formatEntries', () => {
 			for (const { key, html } of bibliography) if (key !== 'blank') expect(html, `${csl}: ${key}`).toMatch(new RegExp(`^${key}`, 'i'));
 		}
 	});
+
+	it("names the entry a numeric style prints for a work with no text by that work's key", () => {
+		// citeproc writes that entry itself, with no item behind it ("[CSL STYLE ERROR: reference with no printed form.]").
+		const items: CslItem[] = [works[0]!, { id: 'blank:1', type: 'article-journal' }, works[1]!];
+		const style = styleFor(file('fixtures/numbered-citations-only.csl'));
+		const { bibliography } = formatBrief(style, 'en-US', { items, letters: {} }, [], (key) => `#bib-${key}`);
+		expect(bibliography.map(({ key }) => key)).toEqual(['zhou', 'blank:1', 'abbott']);
+		expect(bibliography[1]!.html).toContain('no printed form');
+		expect(Object.keys(formatEntries(style, 'en-US', { items, letters: {} })).sort()).toEqual(['abbott', 'blank:1', 'zhou']);
+	});
 });
