@@ -9,7 +9,7 @@ import { escapeHtml } from '../utils/html.ts';
 import { touch } from '../utils/cache-files.ts';
 import { packageVersions } from '../utils/package-versions.ts';
 import { writeWhole } from '../utils/write-whole.ts';
-import { encodeOpaquePng } from './png.ts';
+import { encodeOpaquePng, PNG_ENCODING } from './png.ts';
 
 /**
  * A brief's sharing card (Open Graph, Twitter): a 1200×630 PNG of the site's
@@ -66,9 +66,6 @@ ${lines.map((l, i) => `<text x="96" y="${230 + i * 78}" font-family="Source Seri
 <text x="96" y="570" font-family="Source Serif 4" font-size="30" fill="#52525b">${escapeHtml(byline)}</text>
 </svg>`;
 }
-
-/** How a card's pixels are written as a PNG (png.ts): part of its cache key, so that a build from nothing and one from the cache write the same bytes. */
-const PNG_ENCODING = 'rgb-deflate-3';
 
 /** Where the card drawn from `svg` is kept: by the SVG and what draws it, resvg, the fonts and the encoding (a change of any draws it anew). */
 export const cardFile = ({ root, cache }: CardPaths, svg: string) =>

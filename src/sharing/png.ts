@@ -37,6 +37,14 @@ export function encodeOpaquePng(width: number, height: number, rgba: Uint8Array)
 	return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 3 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/**
+ * What decides the bytes encodeOpaquePng writes for the same pixels: its
+ * format and level, and the zlib that deflates them (Node's own). A card's
+ * cache key includes it (card.ts), so that a build from nothing and one
+ * from the cache write the same bytes, under any Node.
+ */
+export const PNG_ENCODING = `rgb-deflate-3-zlib-${process.versions.zlib}`;
+
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** A PNG chunk: its length, type, data and the CRC-32 of type and data. */

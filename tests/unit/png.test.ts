@@ -22,6 +22,8 @@ describe('encodeOpaquePng', () => {
 		const png = encodeOpaquePng(image.width, image.height, image.pixels)!;
 		expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 		expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+		// 8 bits a sample, colour type 2: RGB, no alpha channel.
+		expect([png[24], png[25]]).toEqual([8, 2]);
 		expect(decoded(png, 1200, 630).equals(Buffer.from(image.pixels))).toBe(true);
 		expect(png.length).toBeLessThan(image.asPng().length);
 	});
