@@ -1,5 +1,8 @@
 import { crc32, deflateSync } from 'node:zlib';
 
+/** zlib's level: a card's size against its time (see encodeOpaquePng). */
+const LEVEL = 3;
+
 /**
  * An opaque image as a PNG of RGB samples, or `undefined` when any pixel
  * is not opaque (the caller then keeps resvg's own encoder). A sharing card
@@ -34,7 +37,12 @@ export function encodeOpaquePng(width: number, height: number, rgba: Uint8Array)
 	header.writeUInt32BE(height, 4);
 	// 8 bits a sample, colour type 2 (RGB), deflate, adaptive filtering, no interlace.
 	header.set([8, 2, 0, 0, 0], 8);
-	return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 3 })), chunk('IEND', Buffer.alloc(0))]);
+	return Buffer.concat([
+		SIGNATURE,
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(raw, { level: LEVEL })),
+		chunk('IEND', Buffer.alloc(0)),
+	]);
 }
 
 /**
@@ -43,7 +51,7 @@ export function encodeOpaquePng(width: number, height: number, rgba: Uint8Array)
  * cache key includes it (card.ts), so that a build from nothing and one
  * from the cache write the same bytes, under any Node.
  */
-export const PNG_ENCODING = `rgb-deflate-3-zlib-${process.versions.zlib}`;
+export const PNG_ENCODING = `rgb-deflate-${LEVEL}-zlib-${process.versions.zlib}`;
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
