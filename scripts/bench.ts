@@ -102,6 +102,18 @@ const buildOnce = async (content: string, outDir: string, cacheDir = `${outDir}-
 	return figures;
 };
 
+/**
+ * A cold build: no output and no cache from the run before, and, for
+ * generated content, no anchor manifest (the real site's is committed
+ * content, kept).
+ */
+async function coldBuild(content: string, outDir: string, generated: boolean) {
+	await rm(outDir, { recursive: true, force: true });
+	await rm(`${outDir}-cache`, { recursive: true, force: true });
+	if (generated) await rm(path.join(content, 'anchors.json'), { force: true });
+	return buildOnce(content, outDir);
+}
+
 interface Transfer {
 	url: string;
 	gzip: number;
@@ -266,11 +278,7 @@ for (const size of sizes) {
 	const outDir = path.join(work, `dist-${size}`);
 	const builds = [];
 	for (let run = 0; run < runs; run++) {
-		// Every run is a cold build: no output and no cache from the run before.
-		await rm(outDir, { recursive: true, force: true });
-		await rm(`${outDir}-cache`, { recursive: true, force: true });
-		if (size !== 1) await rm(path.join(content, 'anchors.json'), { force: true });
-		builds.push(await buildOnce(content, outDir));
+		builds.push(await coldBuild(content, outDir, size !== 1));
 		process.stderr.write(`built ${size} brief(s), run ${run + 1}: ${fmt(builds.at(-1)!.seconds)} s\n`);
 	}
 	const seconds = median(builds.map((b) => b.seconds));
@@ -456,12 +464,7 @@ if (values.library) {
 	const size = Number(values.library);
 	const { library, alone } = await makeLibrarySites(size, 10, corpora);
 	const outDir = path.join(work, 'dist-library');
-	const cold = async (content: string) => {
-		await rm(outDir, { recursive: true, force: true });
-		await rm(`${outDir}-cache`, { recursive: true, force: true });
-		await rm(path.join(content, 'anchors.json'), { force: true });
-		return buildOnce(content, outDir);
-	};
+	const cold = (content: string) => coldBuild(content, outDir, true);
 	const withLibrary: BuildFigures[] = [];
 	const withCited: BuildFigures[] = [];
 	for (let run = 0; run < runs; run++) {
